@@ -1,0 +1,81 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { ZodValidationException } from 'nestjs-zod';
+import type { ZodError } from 'zod';
+import { AppError, type ErrorDetail } from './app-error';
+import { ErrorCode } from './error-codes';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  requestId: string;
+}
+
+// PostgreSQL SQLSTATEs that are caused by the request, not by the server.
+const PG_ERRORS: Record<string, [ErrorCode, string]> = {
+  '23505': [ErrorCode.CONFLICT, 'A resource with these values already exists'],
+  '23503': [ErrorCode.NOT_FOUND, 'A referenced resource does not exist'],
+  '22P02': [ErrorCode.VALIDATION_FAILED, 'A value has an invalid format'],
+  '22001': [ErrorCode.VALIDATION_FAILED, 'A value is too long'],
+  '22003': [ErrorCode.VALIDATION_FAILED, 'A number is out of range'],
+  '22007': [ErrorCode.VALIDATION_FAILED, 'A date has an invalid format'],
+  '22008': [ErrorCode.VALIDATION_FAILED, 'A date is out of range'],
+};
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: ErrorCode.BAD_REQUEST,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.ROUTE_NOT_FOUND,
+  405: ErrorCode.METHOD_NOT_ALLOWED,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+/** Finds the SQLSTATE of a database error, also when Drizzle wraps it. */
+function pgCode(err: unknown): string | undefined {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 3;
+    e = e.cause as never, i++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
+export function zodDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || undefined, message: i.message }));
+}
+
+/** Maps any thrown value to an AppError; unknown errors become INTERNAL_ERROR. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodValidationException) {
+    return new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      'Request validation failed',
+      zodDetails(err.getZodError() as ZodError),
+    );
+  }
+  if (err instanceof ThrottlerException) return new AppError(ErrorCode.RATE_LIMITED, 'Too many requests');
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const code = HTTP_STATUS_CODES[status];
+    if (code) return new AppError(code, status === 404 ? 'Route not found' : err.message);
+    if (status >= 500) return new AppError(ErrorCode.INTERNAL_ERROR, 'Internal server error');
+    return new AppError(ErrorCode.BAD_REQUEST, err.message);
+  }
+  // Fastify's own errors (body parsing, limits, content type) carry a statusCode.
+  const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    const code = HTTP_STATUS_CODES[fastifyStatus] ?? ErrorCode.BAD_REQUEST;
+    return new AppError(code, (err as Error).message);
+  }
+  const sqlState = pgCode(err);
+  if (sqlState && PG_ERRORS[sqlState]) return new AppError(...PG_ERRORS[sqlState]);
+  return new AppError(ErrorCode.INTERNAL_ERROR, 'Internal server error');
+}
+
+export const isServerError = (e: AppError): boolean => e.status >= HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const duration = z.string().regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration like 900s, 15m, 12h or 7d');
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_SIZE: positiveInt.default(20),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  MIGRATE_ON_BOOT: bool.default(true),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_EXPIRES_IN: duration.default('15m'),
+  JWT_REFRESH_EXPIRES_IN: duration.default('7d'),
+  VISITOR_TOKEN_EXPIRES_IN: duration.default('30d'),
+  CORS_ORIGINS: csv.default([]),
+  REDIS_URL: optionalUrl,
+  TRUST_PROXY: bool.default(false),
+  BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_AUTH_PER_MINUTE: positiveInt.default(10),
+  RATE_LIMIT_CONVERSATIONS_PER_HOUR: positiveInt.default(20),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(60),
+  RATE_LIMIT_SOCKET_EVENTS_PER_10S: positiveInt.default(50),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface AppConfig extends Omit<RawEnv, 'JWT_SECRET'> {
+  JWT_SECRET: string;
+  isProduction: boolean;
+  /** Set when JWT_SECRET was generated for this process (development only). */
+  generatedJwtSecret: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  if (result.success && result.data.NODE_ENV === 'production' && !result.data.JWT_SECRET) {
+    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
+  const data = result.data;
+  return {
+    ...data,
+    JWT_SECRET: data.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    isProduction: data.NODE_ENV === 'production',
+    generatedJwtSecret: !data.JWT_SECRET,
+  };
+}

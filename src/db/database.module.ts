@@ -1,0 +1,35 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { createDatabase, type Database } from './database';
+
+export const DATABASE = Symbol('DATABASE');
+export const DB = Symbol('DB');
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: DATABASE,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<Database> => {
+        const database = createDatabase({
+          databaseUrl: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          dataDir: config.DATA_DIR,
+        });
+        if (config.MIGRATE_ON_BOOT) await database.migrate();
+        return database;
+      },
+    },
+    { provide: DB, inject: [DATABASE], useFactory: (database: Database) => database.db },
+  ],
+  exports: [DATABASE, DB],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}

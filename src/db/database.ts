@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { Pool } from 'pg';
+import * as schema from './schema';
+
+/** The Drizzle handle both drivers share; repositories depend on this type only. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  poolSize?: number;
+  /** PGlite data directory; "memory://" keeps it in memory. */
+  dataDir: string;
+}
+
+// Resolves to <repo>/drizzle from both src/db and dist/db.
+export const MIGRATIONS_FOLDER = resolve(__dirname, '../../drizzle');
+// Serialises migrations when several nodes boot against one database at once.
+const MIGRATION_LOCK_ID = 7_301_001;
+
+export function createDatabase(options: DatabaseOptions): Database {
+  return options.databaseUrl
+    ? createPostgres(options.databaseUrl, options.poolSize ?? 20)
+    : createPglite(options.dataDir);
+}
+
+function createPostgres(url: string, max: number): Database {
+  const pool = new Pool({ connectionString: url, max });
+  // An idle client's error (e.g. server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+function createPglite(dataDir: string): Database {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : dataDir);
+  const pglite = drizzlePglite(client, { schema });
+  return {
+    db: pglite as unknown as Db,
+    driver: 'pglite',
+    async migrate() {
+      await migratePglite(pglite, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async ping() {
+      await pglite.execute(sql`select 1`);
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

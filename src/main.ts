@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { ConfigError, parseEnv, type AppConfig } from './config/env.schema';
+
+function loadConfig(): AppConfig {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const logger = new Logger('Bootstrap');
+  if (config.generatedJwtSecret) {
+    logger.warn('JWT_SECRET is not set: using a random secret for this process (tokens die on restart).');
+  }
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  logger.log(
+    `Spectre Chat Server on http://localhost:${config.PORT} (database: ${config.DATABASE_URL ? 'postgres' : 'pglite'}, docs: /docs)`,
+  );
+}
+
+bootstrap().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

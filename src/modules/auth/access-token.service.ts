@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AuthRepository } from './auth.repository';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+/** Issues and checks access JWTs; used by the HTTP guard and the agent socket handshake. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(AuthRepository) private readonly repo: AuthRepository,
+  ) {}
+
+  sign(user: AuthUser): Promise<string> {
+    const claims: AccessClaims = { sub: user.id, sid: user.sessionId, typ: 'access' };
+    return this.jwt.signAsync(claims);
+  }
+
+  /** Verifies signature, expiry and that the session (refresh-token family) is not revoked. */
+  async verify(token: string | undefined): Promise<AuthUser> {
+    if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Missing bearer token');
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch (err) {
+      if (err instanceof TokenExpiredError)
+        throw new AppError(ErrorCode.TOKEN_EXPIRED, 'Access token expired');
+      throw new AppError(ErrorCode.TOKEN_INVALID, 'Access token is not valid');
+    }
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      throw new AppError(ErrorCode.TOKEN_INVALID, 'Access token is not valid');
+    }
+    if (!(await this.repo.isSessionActive(claims.sid))) {
+      throw new AppError(ErrorCode.TOKEN_INVALID, 'Session has ended');
+    }
+    return { id: claims.sub, sessionId: claims.sid };
+  }
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}

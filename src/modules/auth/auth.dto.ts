@@ -1,0 +1,54 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { Team, User } from '../../db/schema';
+
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+const password = z.string().min(10, 'must be at least 10 characters').max(200);
+const name = z.string().trim().min(1).max(100);
+
+export class RegisterDto extends createZodDto(
+  z.strictObject({ email: emailSchema, password, name, teamName: name.optional() }),
+) {}
+
+export class LoginDto extends createZodDto(
+  z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) }),
+) {}
+
+export class RefreshDto extends createZodDto(z.strictObject({ refreshToken: z.string().min(1).max(200) })) {}
+
+const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export class UserResponseDto extends createZodDto(userSchema) {}
+
+const tokensSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().describe('Access token lifetime in seconds'),
+});
+
+export class TokensResponseDto extends createZodDto(tokensSchema) {}
+
+export class AuthResponseDto extends createZodDto(
+  tokensSchema.extend({
+    user: userSchema,
+    team: z.object({ id: z.uuid(), name: z.string() }).optional(),
+  }),
+) {}
+
+export const toUserResponse = (u: User): UserResponseDto => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  createdAt: u.createdAt.toISOString(),
+});
+
+export const toTeamSummary = (t: Team): { id: string; name: string } => ({ id: t.id, name: t.name });

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { randomToken, sha256 } from '../../common/crypto';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { APP_CONFIG } from '../../config/config.module';
+import { durationMs } from '../../config/duration';
+import type { AppConfig } from '../../config/env.schema';
+import type { User } from '../../db/schema';
+import { AccessTokenService } from './access-token.service';
+import { AuthRepository } from './auth.repository';
+import {
+  toTeamSummary,
+  toUserResponse,
+  type AuthResponseDto,
+  type LoginDto,
+  type RegisterDto,
+  type TokensResponseDto,
+  type UserResponseDto,
+} from './auth.dto';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly accessTokens: AccessTokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResponseDto> {
+    if (await this.repo.findUserByEmail(dto.email)) {
+      throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
+    }
+    const { user, team } = await this.repo.createUserWithTeam({
+      email: dto.email,
+      name: dto.name,
+      passwordHash: await hashPassword(dto.password),
+      teamName: dto.teamName ?? `${dto.name}'s team`,
+    });
+    return { ...(await this.issueTokens(user.id)), user: toUserResponse(user), team: toTeamSummary(team) };
+  }
+
+  async login(dto: LoginDto): Promise<AuthResponseDto> {
+    const user = await this.repo.findUserByEmail(dto.email);
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), dto.password);
+    if (!user || !valid) throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+    return { ...(await this.issueTokens(user.id)), user: toUserResponse(user) };
+  }
+
+  /** Rotates a refresh token; presenting an already-rotated token revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokensResponseDto> {
+    const hash = sha256(refreshToken);
+    const claimed = await this.repo.claimRefreshToken(hash);
+    if (!claimed) {
+      const existing = await this.repo.findRefreshToken(hash);
+      if (existing?.rotatedAt && !existing.revokedAt) {
+        await this.repo.revokeFamily(existing.familyId);
+        throw new AppError(ErrorCode.REFRESH_TOKEN_REUSED, 'Refresh token was already used; session revoked');
+      }
+      throw new AppError(ErrorCode.REFRESH_TOKEN_INVALID, 'Refresh token is not valid');
+    }
+    return this.issueTokens(claimed.userId, claimed.familyId);
+  }
+
+  async logout(user: AuthUser): Promise<void> {
+    await this.repo.revokeFamily(user.sessionId);
+  }
+
+  async me(user: AuthUser): Promise<UserResponseDto> {
+    const row = await this.repo.findUserById(user.id);
+    if (!row) throw new AppError(ErrorCode.UNAUTHENTICATED, 'User no longer exists');
+    return toUserResponse(row);
+  }
+
+  async findUser(id: string): Promise<User | undefined> {
+    return this.repo.findUserById(id);
+  }
+
+  private async issueTokens(userId: string, familyId?: string): Promise<TokensResponseDto> {
+    const refreshToken = randomToken('rt_');
+    const row = await this.repo.insertRefreshToken({
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + durationMs(this.config.JWT_REFRESH_EXPIRES_IN)),
+    });
+    const accessToken = await this.accessTokens.sign({ id: userId, sessionId: row.familyId });
+    return {
+      accessToken,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: Math.floor(durationMs(this.config.JWT_EXPIRES_IN) / 1000),
+    };
+  }
+}

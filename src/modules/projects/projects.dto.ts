@@ -1,0 +1,99 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { Project } from '../../db/schema';
+
+/** An origin such as https://shop.example.com or http://localhost:5173 (no path). */
+export const originSchema = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an origin like https://example.com')
+  .transform((value) => new URL(value).origin);
+
+const settingsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  greeting: z.string().trim().max(500).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
+    .optional(),
+});
+
+const projectFields = {
+  name: z.string().trim().min(1).max(100),
+  allowedOrigins: z.array(originSchema).max(50),
+  settings: settingsSchema,
+  requireIdentityVerification: z.boolean(),
+};
+
+export class CreateProjectDto extends createZodDto(
+  z.strictObject({
+    teamId: z.uuid(),
+    name: projectFields.name,
+    allowedOrigins: projectFields.allowedOrigins.default([]),
+    settings: projectFields.settings.default({}),
+    requireIdentityVerification: projectFields.requireIdentityVerification.default(false),
+  }),
+) {}
+
+export class UpdateProjectDto extends createZodDto(
+  z
+    .strictObject({
+      name: projectFields.name,
+      allowedOrigins: projectFields.allowedOrigins,
+      settings: projectFields.settings,
+      requireIdentityVerification: projectFields.requireIdentityVerification,
+    })
+    .partial()
+    .refine((v) => Object.keys(v).length > 0, 'at least one field is required'),
+) {}
+
+export class ListProjectsQueryDto extends createZodDto(z.strictObject({ teamId: z.uuid().optional() })) {}
+
+const projectSchema = z.object({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  name: z.string(),
+  publicKey: z.string().describe('Embed this in the widget (X-Project-Key)'),
+  allowedOrigins: z.array(z.string()),
+  settings: z.object({
+    name: z.string().optional(),
+    greeting: z.string().optional(),
+    color: z.string().optional(),
+  }),
+  requireIdentityVerification: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export class ProjectResponseDto extends createZodDto(projectSchema) {}
+export class ProjectWithSecretResponseDto extends createZodDto(
+  projectSchema.extend({
+    secret: z.string().describe('Identity-verification secret; shown only on create and rotate-secret'),
+  }),
+) {}
+
+export const toProjectResponse = (p: Project): ProjectResponseDto => ({
+  id: p.id,
+  teamId: p.teamId,
+  name: p.name,
+  publicKey: p.publicKey,
+  allowedOrigins: p.allowedOrigins,
+  settings: p.settings,
+  requireIdentityVerification: p.requireIdentityVerification,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+export const toProjectWithSecret = (p: Project): ProjectWithSecretResponseDto => ({
+  ...toProjectResponse(p),
+  secret: p.secret,
+});

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { DB } from '../../db/database.module';
+import { projects, teamMembers, type Project, type TeamRole } from '../../db/schema';
+
+export type ProjectChanges = Partial<
+  Pick<
+    Project,
+    'name' | 'allowedOrigins' | 'settings' | 'requireIdentityVerification' | 'publicKey' | 'secret'
+  >
+>;
+
+@Injectable()
+export class ProjectsRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  async create(values: typeof projects.$inferInsert): Promise<Project> {
+    const [row] = await this.db.insert(projects).values(values).returning();
+    return row;
+  }
+
+  /** Projects of every team the user belongs to (optionally one team). */
+  async listForUser(userId: string, teamId?: string): Promise<Project[]> {
+    const teamIds = this.db
+      .select({ id: teamMembers.teamId })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.userId, userId), teamId ? eq(teamMembers.teamId, teamId) : undefined));
+    return this.db
+      .select()
+      .from(projects)
+      .where(inArray(projects.teamId, teamIds))
+      .orderBy(asc(projects.createdAt));
+  }
+
+  /** The project with the user's role in its team, or undefined when the user is not a member. */
+  async findForUser(
+    projectId: string,
+    userId: string,
+  ): Promise<{ project: Project; role: TeamRole } | undefined> {
+    const [row] = await this.db
+      .select({ project: projects, role: teamMembers.role })
+      .from(projects)
+      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, userId)))
+      .where(eq(projects.id, projectId));
+    return row;
+  }
+
+  findByPublicKey(publicKey: string): Promise<Project | undefined> {
+    return this.db.query.projects.findFirst({ where: eq(projects.publicKey, publicKey) });
+  }
+
+  async update(projectId: string, changes: ProjectChanges): Promise<Project> {
+    const [row] = await this.db
+      .update(projects)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(projects.id, projectId))
+      .returning();
+    return row;
+  }
+
+  async delete(projectId: string): Promise<void> {
+    await this.db.delete(projects).where(eq(projects.id, projectId));
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { randomToken } from '../../common/crypto';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import type { Project, TeamRole } from '../../db/schema';
+import { TeamsService } from '../teams/teams.service';
+import { assertRole } from '../teams/team-roles';
+import {
+  toProjectResponse,
+  toProjectWithSecret,
+  type CreateProjectDto,
+  type ProjectResponseDto,
+  type ProjectWithSecretResponseDto,
+  type UpdateProjectDto,
+} from './projects.dto';
+import { ProjectsRepository } from './projects.repository';
+
+export const newPublicKey = (): string => randomToken('pk_', 18);
+const newSecret = (): string => randomToken('sk_', 32);
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly repo: ProjectsRepository,
+    private readonly teams: TeamsService,
+  ) {}
+
+  /** The project if the caller's team owns it: 404 otherwise, 403 when the role is too low. */
+  async access(user: AuthUser, projectId: string, minimum: TeamRole = 'agent'): Promise<Project> {
+    const found = await this.repo.findForUser(projectId, user.id);
+    if (!found) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');
+    assertRole(found.role, minimum);
+    return found.project;
+  }
+
+  async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectWithSecretResponseDto> {
+    await this.teams.membership(user, dto.teamId, 'admin');
+    const project = await this.repo.create({ ...dto, publicKey: newPublicKey(), secret: newSecret() });
+    return toProjectWithSecret(project);
+  }
+
+  async list(user: AuthUser, teamId?: string): Promise<ProjectResponseDto[]> {
+    return (await this.repo.listForUser(user.id, teamId)).map(toProjectResponse);
+  }
+
+  async get(user: AuthUser, projectId: string): Promise<ProjectResponseDto> {
+    return toProjectResponse(await this.access(user, projectId));
+  }
+
+  async update(user: AuthUser, projectId: string, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
+    const project = await this.access(user, projectId, 'admin');
+    const settings = dto.settings ? { ...project.settings, ...dto.settings } : undefined;
+    return toProjectResponse(await this.repo.update(projectId, { ...dto, settings }));
+  }
+
+  async delete(user: AuthUser, projectId: string): Promise<void> {
+    await this.access(user, projectId, 'admin');
+    await this.repo.delete(projectId);
+  }
+
+  /** New public key: widgets embedding the old key stop loading; visitors and their tokens are kept. */
+  async rotateKey(user: AuthUser, projectId: string): Promise<ProjectResponseDto> {
+    await this.access(user, projectId, 'admin');
+    return toProjectResponse(await this.repo.update(projectId, { publicKey: newPublicKey() }));
+  }
+
+  async rotateSecret(user: AuthUser, projectId: string): Promise<ProjectWithSecretResponseDto> {
+    await this.access(user, projectId, 'admin');
+    return toProjectWithSecret(await this.repo.update(projectId, { secret: newSecret() }));
+  }
+
+  findByPublicKey(publicKey: string): Promise<Project | undefined> {
+    return this.repo.findByPublicKey(publicKey);
+  }
+}

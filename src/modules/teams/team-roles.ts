@@ -1,0 +1,14 @@
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import type { TeamRole } from '../../db/schema';
+
+const RANK: Record<TeamRole, number> = { agent: 1, admin: 2, owner: 3 };
+
+export const canManage = (role: TeamRole): boolean => RANK[role] >= RANK.admin;
+
+/** Throws 403 INSUFFICIENT_ROLE unless `role` is at least `minimum`. */
+export function assertRole(role: TeamRole, minimum: TeamRole): void {
+  if (RANK[role] < RANK[minimum]) {
+    throw new AppError(ErrorCode.INSUFFICIENT_ROLE, `This action needs the ${minimum} role or higher`);
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { DB } from '../../db/database.module';
+import {
+  invitations,
+  teamMembers,
+  teams,
+  users,
+  type Invitation,
+  type Team,
+  type TeamMember,
+  type TeamRole,
+} from '../../db/schema';
+
+export interface TeamWithRole extends Team {
+  role: TeamRole;
+}
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: TeamRole;
+  joinedAt: Date;
+}
+
+@Injectable()
+export class TeamsRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  listForUser(userId: string): Promise<TeamWithRole[]> {
+    return this.db
+      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt, role: teamMembers.role })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, userId))
+      .orderBy(asc(teams.createdAt));
+  }
+
+  async findForUser(teamId: string, userId: string): Promise<TeamWithRole | undefined> {
+    const [row] = await this.db
+      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt, role: teamMembers.role })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+    return row;
+  }
+
+  async create(name: string, ownerId: string): Promise<Team> {
+    return this.db.transaction(async (tx) => {
+      const [team] = await tx.insert(teams).values({ name }).returning();
+      await tx.insert(teamMembers).values({ teamId: team.id, userId: ownerId, role: 'owner' });
+      return team;
+    });
+  }
+
+  async rename(teamId: string, name: string): Promise<Team> {
+    const [team] = await this.db.update(teams).set({ name }).where(eq(teams.id, teamId)).returning();
+    return team;
+  }
+
+  /** All members of a team, or just one when userId is given. */
+  listMembers(teamId: string, userId?: string): Promise<MemberRow[]> {
+    return this.db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: teamMembers.role,
+        joinedAt: teamMembers.createdAt,
+      })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, teamId), userId ? eq(teamMembers.userId, userId) : undefined))
+      .orderBy(asc(teamMembers.createdAt));
+  }
+
+  async findMember(teamId: string, userId: string): Promise<TeamMember | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+    return row;
+  }
+
+  /**
+   * Changes or removes a membership unless that would leave the team without an owner.
+   * The owner rows are locked so two concurrent demotions cannot both pass the check.
+   */
+  async changeMember(
+    teamId: string,
+    userId: string,
+    change: { role: TeamRole } | 'remove',
+  ): Promise<TeamMember | 'last-owner' | undefined> {
+    return this.db.transaction(async (tx) => {
+      const owners = await tx
+        .select({ userId: teamMembers.userId })
+        .from(teamMembers)
+        .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.role, 'owner')))
+        .for('update');
+      const isOwner = owners.some((o) => o.userId === userId);
+      const staysOwner = change !== 'remove' && change.role === 'owner';
+      if (isOwner && !staysOwner && owners.length === 1) return 'last-owner';
+      const where = and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
+      const [row] =
+        change === 'remove'
+          ? await tx.delete(teamMembers).where(where).returning()
+          : await tx.update(teamMembers).set({ role: change.role }).where(where).returning();
+      return row;
+    });
+  }
+
+  async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation> {
+    const [row] = await this.db.insert(invitations).values(values).returning();
+    return row;
+  }
+
+  listPendingInvitations(teamId: string): Promise<Invitation[]> {
+    return this.db
+      .select()
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.teamId, teamId),
+          isNull(invitations.acceptedAt),
+          sql`${invitations.expiresAt} > now()`,
+        ),
+      )
+      .orderBy(asc(invitations.createdAt));
+  }
+
+  async deleteInvitation(teamId: string, id: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(invitations)
+      .where(and(eq(invitations.teamId, teamId), eq(invitations.id, id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    return rows.length > 0;
+  }
+
+  async findPendingInvitation(tokenHash: string): Promise<Invitation | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.tokenHash, tokenHash),
+          isNull(invitations.acceptedAt),
+          sql`${invitations.expiresAt} > now()`,
+        ),
+      );
+    return row;
+  }
+
+  /** Marks the invitation used and adds the member in one transaction; false if it was used meanwhile. */
+  async acceptInvitation(invitation: Invitation, userId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+        .returning({ id: invitations.id });
+      if (claimed.length === 0) return false;
+      await tx
+        .insert(teamMembers)
+        .values({ teamId: invitation.teamId, userId, role: invitation.role })
+        .onConflictDoNothing();
+      return true;
+    });
+  }
+}

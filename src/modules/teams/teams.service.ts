@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { randomToken, sha256 } from '../../common/crypto';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import type { TeamRole } from '../../db/schema';
+import { AuthService } from '../auth/auth.service';
+import { assertRole } from './team-roles';
+import {
+  toInvitationResponse,
+  toMemberResponse,
+  toTeamResponse,
+  type CreatedInvitationResponseDto,
+  type InvitationResponseDto,
+  type InviteMemberDto,
+  type MemberResponseDto,
+  type TeamResponseDto,
+} from './teams.dto';
+import { TeamsRepository, type TeamWithRole } from './teams.repository';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly repo: TeamsRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** The caller's membership of a team; a team the caller is not in does not exist for them (404). */
+  async membership(user: AuthUser, teamId: string, minimum: TeamRole = 'agent'): Promise<TeamWithRole> {
+    const team = await this.repo.findForUser(teamId, user.id);
+    if (!team) throw AppError.notFound(ErrorCode.TEAM_NOT_FOUND, 'Team');
+    assertRole(team.role, minimum);
+    return team;
+  }
+
+  async list(user: AuthUser): Promise<TeamResponseDto[]> {
+    return (await this.repo.listForUser(user.id)).map(toTeamResponse);
+  }
+
+  async create(user: AuthUser, name: string): Promise<TeamResponseDto> {
+    const team = await this.repo.create(name, user.id);
+    return toTeamResponse({ ...team, role: 'owner' });
+  }
+
+  async get(user: AuthUser, teamId: string): Promise<TeamResponseDto> {
+    return toTeamResponse(await this.membership(user, teamId));
+  }
+
+  async rename(user: AuthUser, teamId: string, name: string): Promise<TeamResponseDto> {
+    const { role } = await this.membership(user, teamId, 'admin');
+    return toTeamResponse({ ...(await this.repo.rename(teamId, name)), role });
+  }
+
+  async members(user: AuthUser, teamId: string): Promise<MemberResponseDto[]> {
+    await this.membership(user, teamId);
+    return (await this.repo.listMembers(teamId)).map(toMemberResponse);
+  }
+
+  async changeRole(
+    user: AuthUser,
+    teamId: string,
+    memberId: string,
+    role: TeamRole,
+  ): Promise<MemberResponseDto> {
+    const me = await this.membership(user, teamId, 'admin');
+    const target = await this.repo.findMember(teamId, memberId);
+    if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
+    // Only owners may grant or take away ownership.
+    if (role === 'owner' || target.role === 'owner') assertRole(me.role, 'owner');
+    this.assertChanged(await this.repo.changeMember(teamId, memberId, { role }));
+    const [member] = await this.repo.listMembers(teamId, memberId);
+    return toMemberResponse(member);
+  }
+
+  /** Owners/admins remove members; anyone may leave. The last owner can do neither. */
+  async removeMember(user: AuthUser, teamId: string, memberId: string): Promise<void> {
+    const me = await this.membership(user, teamId);
+    const target = await this.repo.findMember(teamId, memberId);
+    if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
+    if (memberId !== user.id) assertRole(me.role, target.role === 'owner' ? 'owner' : 'admin');
+    this.assertChanged(await this.repo.changeMember(teamId, memberId, 'remove'));
+  }
+
+  async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
+    const me = await this.membership(user, teamId, 'admin');
+    if (dto.role === 'owner') assertRole(me.role, 'owner');
+    const token = randomToken('inv_');
+    const invitation = await this.repo.createInvitation({
+      teamId,
+      email: dto.email,
+      role: dto.role,
+      tokenHash: sha256(token),
+      invitedById: user.id,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    return { ...toInvitationResponse(invitation), token };
+  }
+
+  async invitations(user: AuthUser, teamId: string): Promise<InvitationResponseDto[]> {
+    await this.membership(user, teamId, 'admin');
+    return (await this.repo.listPendingInvitations(teamId)).map(toInvitationResponse);
+  }
+
+  async revokeInvitation(user: AuthUser, teamId: string, invitationId: string): Promise<void> {
+    await this.membership(user, teamId, 'admin');
+    if (!(await this.repo.deleteInvitation(teamId, invitationId))) {
+      throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    }
+  }
+
+  /** Joins the team of an invitation addressed to the caller's email. */
+  async accept(user: AuthUser, token: string): Promise<TeamResponseDto> {
+    const invitation = await this.repo.findPendingInvitation(sha256(token));
+    if (!invitation) throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    const account = await this.auth.me(user);
+    if (account.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new AppError(
+        ErrorCode.INVITATION_EMAIL_MISMATCH,
+        'This invitation was sent to another email address',
+      );
+    }
+    if (await this.repo.findMember(invitation.teamId, user.id)) {
+      throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already a member of this team');
+    }
+    if (!(await this.repo.acceptInvitation(invitation, user.id))) {
+      throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    }
+    return this.get(user, invitation.teamId);
+  }
+
+  private assertChanged(result: Awaited<ReturnType<TeamsRepository['changeMember']>>): void {
+    if (result === 'last-owner') throw new AppError(ErrorCode.LAST_OWNER, 'A team needs at least one owner');
+    if (!result) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
+  }
+}
