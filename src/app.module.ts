@@ -6,7 +6,13 @@ import { EnvelopeInterceptor } from './common/http/envelope';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { DatabaseModule } from './db/database.module';
+import { EventsModule } from './common/events/events.module';
+import { RedisModule } from './common/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { PresenceModule } from './modules/presence/presence.module';
+import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
@@ -19,9 +25,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        RedisModule,
+        EventsModule,
+        PresenceModule,
         AuthModule,
         TeamsModule,
         ProjectsModule,
+        ConversationsModule,
+        WidgetModule,
+        MessagesModule,
         HealthModule,
       ],
       providers: [

@@ -2,9 +2,10 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { createDatabase, type Database } from './database';
+import { DATABASE, DB } from './tokens';
+import { Transactions } from './transactions';
 
-export const DATABASE = Symbol('DATABASE');
-export const DB = Symbol('DB');
+export { DATABASE, DB } from './tokens';
 
 @Global()
 @Module({
@@ -23,8 +24,9 @@ export const DB = Symbol('DB');
       },
     },
     { provide: DB, inject: [DATABASE], useFactory: (database: Database) => database.db },
+    Transactions,
   ],
-  exports: [DATABASE, DB],
+  exports: [DATABASE, DB, Transactions],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DATABASE) private readonly database: Database) {}

@@ -24,6 +24,12 @@ export class AccessTokenService {
     return this.jwt.signAsync(claims);
   }
 
+  /** Cheap pre-check (no signature check) to tell an access JWT from other bearer tokens. */
+  looksLikeAccessToken(token: string): boolean {
+    const claims = this.jwt.decode<Partial<AccessClaims> | null>(token);
+    return claims?.typ === 'access';
+  }
+
   /** Verifies signature, expiry and that the session (refresh-token family) is not revoked. */
   async verify(token: string | undefined): Promise<AuthUser> {
     if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Missing bearer token');

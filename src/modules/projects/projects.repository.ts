@@ -46,6 +46,10 @@ export class ProjectsRepository {
     return row;
   }
 
+  findById(projectId: string): Promise<Project | undefined> {
+    return this.db.query.projects.findFirst({ where: eq(projects.id, projectId) });
+  }
+
   findByPublicKey(publicKey: string): Promise<Project | undefined> {
     return this.db.query.projects.findFirst({ where: eq(projects.publicKey, publicKey) });
   }

@@ -73,4 +73,8 @@ export class ProjectsService {
   findByPublicKey(publicKey: string): Promise<Project | undefined> {
     return this.repo.findByPublicKey(publicKey);
   }
+
+  findById(projectId: string): Promise<Project | undefined> {
+    return this.repo.findById(projectId);
+  }
 }

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
+import type { ConversationView } from '../../common/events/views';
+import { ApiData } from '../../common/http/api-docs';
+import { UuidParam } from '../../common/http/uuid-param';
+import {
+  ConversationResponseDto,
+  InboxItemResponseDto,
+  ListConversationsQueryDto,
+  MarkReadDto,
+  ReadStateResponseDto,
+  UpdateConversationDto,
+} from './conversations.dto';
+import { ConversationsService } from './conversations.service';
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@Controller('conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Inbox: the caller's teams' conversations by last activity",
+    description: 'Filter by projectId, status and assignee (me | none | user id); follow meta.nextCursor.',
+  })
+  @ApiData(InboxItemResponseDto, 200, { paginated: true })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListConversationsQueryDto) {
+    return this.conversations.inbox(user, query);
+  }
+
+  @Get(':id')
+  @ApiData(InboxItemResponseDto)
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<InboxItemResponseDto> {
+    return this.conversations.get(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change status, assignee (a team member) or snooze time' })
+  @ApiData(ConversationResponseDto)
+  update(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: UpdateConversationDto,
+  ): Promise<ConversationView> {
+    return this.conversations.update(user, id, dto);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark visitor messages read up to a seq (agent side)' })
+  @ApiData(ReadStateResponseDto)
+  read(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: MarkReadDto,
+  ): Promise<ReadStateResponseDto> {
+    return this.conversations.markAgentRead(user, id, dto.seq);
+  }
+}

@@ -1,0 +1,77 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { limitSchema } from '../../common/http/pagination';
+
+const status = z.enum(['open', 'pending', 'resolved', 'snoozed']);
+
+export class ListConversationsQueryDto extends createZodDto(
+  z.strictObject({
+    projectId: z.uuid().optional(),
+    status: status.optional(),
+    assignee: z
+      .union([z.enum(['me', 'none']), z.uuid()])
+      .optional()
+      .describe("'me', 'none' or a user id"),
+    cursor: z.string().max(500).optional(),
+    limit: limitSchema,
+  }),
+) {}
+
+export class UpdateConversationDto extends createZodDto(
+  z
+    .strictObject({
+      status: status.optional(),
+      assigneeId: z
+        .uuid()
+        .nullable()
+        .optional()
+        .describe('A member of the project team, or null to unassign'),
+      snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional().describe('With status snoozed'),
+    })
+    .refine((v) => Object.keys(v).length > 0, 'at least one field is required')
+    .refine((v) => !v.snoozedUntil || v.status === 'snoozed', {
+      message: 'snoozedUntil needs status "snoozed"',
+      path: ['snoozedUntil'],
+    }),
+) {}
+
+export class MarkReadDto extends createZodDto(
+  z.strictObject({
+    seq: z
+      .number()
+      .int()
+      .min(0)
+      .max(2_147_483_647)
+      .optional()
+      .describe('Read up to this sequence (default: all)'),
+  }),
+) {}
+
+const conversationSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  visitorId: z.uuid(),
+  status,
+  assigneeId: z.uuid().nullable(),
+  snoozedUntil: z.iso.datetime().nullable(),
+  lastSeq: z.number(),
+  lastMessageAt: z.iso.datetime(),
+  lastMessagePreview: z.string().nullable(),
+  agentLastReadSeq: z.number(),
+  visitorLastReadSeq: z.number(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export class ConversationResponseDto extends createZodDto(conversationSchema) {}
+
+export class InboxItemResponseDto extends createZodDto(
+  conversationSchema.extend({
+    unreadCount: z.number().describe('Visitor messages after the agent-side read marker'),
+    visitor: z.object({ id: z.uuid(), name: z.string().nullable(), email: z.string().nullable() }),
+  }),
+) {}
+
+export class ReadStateResponseDto extends createZodDto(
+  z.object({ conversationId: z.uuid(), side: z.enum(['agent', 'visitor']), lastReadSeq: z.number() }),
+) {}

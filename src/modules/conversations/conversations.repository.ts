@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { DB } from '../../db/database.module';
+import {
+  conversations,
+  messages,
+  projects,
+  teamMembers,
+  visitors,
+  type Conversation,
+  type ConversationStatus,
+  type TeamRole,
+} from '../../db/schema';
+
+export interface AgentConversation {
+  conversation: Conversation;
+  teamId: string;
+  role: TeamRole;
+}
+
+export interface InboxFilter {
+  userId: string;
+  projectId?: string;
+  status?: ConversationStatus;
+  /** 'me', 'none', or a user id. */
+  assignee?: string;
+  cursor?: { at: string; id: string };
+  limit: number;
+}
+
+export interface InboxRow {
+  conversation: Conversation;
+  unread: number;
+  visitor: { id: string; name: string | null; email: string | null };
+}
+
+export type ConversationChanges = Partial<Pick<Conversation, 'status' | 'assigneeId' | 'snoozedUntil'>>;
+
+@Injectable()
+export class ConversationsRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  /** The conversation with the agent's team and role, or undefined if the agent's teams do not own it. */
+  async findForAgent(conversationId: string, userId: string): Promise<AgentConversation | undefined> {
+    const [row] = await this.db
+      .select({ conversation: conversations, teamId: projects.teamId, role: teamMembers.role })
+      .from(conversations)
+      .innerJoin(projects, eq(projects.id, conversations.projectId))
+      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, userId)))
+      .where(eq(conversations.id, conversationId));
+    return row;
+  }
+
+  async findForVisitor(conversationId: string, visitorId: string): Promise<Conversation | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.visitorId, visitorId)));
+    return row;
+  }
+
+  /** Agent inbox: the user's teams' conversations, newest activity first, keyset-paginated. */
+  async inbox(f: InboxFilter): Promise<InboxRow[]> {
+    const accessible = this.db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, f.userId)));
+    const where: (SQL | undefined)[] = [inArray(conversations.projectId, accessible)];
+    if (f.projectId) where.push(eq(conversations.projectId, f.projectId));
+    if (f.status) where.push(eq(conversations.status, f.status));
+    if (f.assignee === 'none') where.push(isNull(conversations.assigneeId));
+    else if (f.assignee)
+      where.push(eq(conversations.assigneeId, f.assignee === 'me' ? f.userId : f.assignee));
+    if (f.cursor) {
+      const at = new Date(f.cursor.at);
+      where.push(
+        or(
+          lt(conversations.lastMessageAt, at),
+          and(eq(conversations.lastMessageAt, at), lt(conversations.id, f.cursor.id)),
+        ),
+      );
+    }
+    const rows = await this.db
+      .select({
+        conversation: conversations,
+        visitor: { id: visitors.id, name: visitors.name, email: visitors.email },
+        unread: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id}
+          and m.seq > ${conversations.agentLastReadSeq} and m.sender = 'visitor')`.mapWith(Number),
+      })
+      .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+      .where(and(...where))
+      .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+      .limit(f.limit + 1);
+    return rows;
+  }
+
+  /** The visitor's own conversations with the visitor-side unread count (agent replies, no notes). */
+  async listForVisitor(
+    visitorId: string,
+    limit: number,
+  ): Promise<{ conversation: Conversation; unread: number }[]> {
+    return this.db
+      .select({
+        conversation: conversations,
+        unread: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id}
+          and m.seq > ${conversations.visitorLastReadSeq} and m.sender <> 'visitor' and not m.private)`.mapWith(
+          Number,
+        ),
+      })
+      .from(conversations)
+      .where(eq(conversations.visitorId, visitorId))
+      .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+      .limit(limit);
+  }
+
+  async unreadForAgent(c: Conversation): Promise<number> {
+    return this.db.$count(
+      messages,
+      and(
+        eq(messages.conversationId, c.id),
+        sql`${messages.seq} > ${c.agentLastReadSeq}`,
+        eq(messages.sender, 'visitor'),
+      ),
+    );
+  }
+
+  /** Opens a conversation; the same visitor + opening clientMessageId returns the existing one. */
+  async open(
+    input: { projectId: string; visitorId: string; openingClientMessageId: string },
+    db: Db = this.db,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
+    const [created] = await db.insert(conversations).values(input).onConflictDoNothing().returning();
+    if (created) return { conversation: created, created: true };
+    const [existing] = await db
+      .select()
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.visitorId, input.visitorId),
+          eq(conversations.openingClientMessageId, input.openingClientMessageId),
+        ),
+      );
+    return { conversation: existing, created: false };
+  }
+
+  async visitorSummary(visitorId: string): Promise<InboxRow['visitor']> {
+    const [row] = await this.db
+      .select({ id: visitors.id, name: visitors.name, email: visitors.email })
+      .from(visitors)
+      .where(eq(visitors.id, visitorId));
+    return row;
+  }
+
+  async update(conversationId: string, changes: ConversationChanges): Promise<Conversation> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(conversations.id, conversationId))
+      .returning();
+    return row;
+  }
+
+  /** Moves a side's read marker forward only (never back), capped at the last sequence. */
+  async markRead(conversationId: string, side: 'agent' | 'visitor', seq: number): Promise<Conversation> {
+    const column = side === 'agent' ? conversations.agentLastReadSeq : conversations.visitorLastReadSeq;
+    const key = side === 'agent' ? 'agentLastReadSeq' : 'visitorLastReadSeq';
+    const [row] = await this.db
+      .update(conversations)
+      .set({ [key]: sql`greatest(${column}, least(${seq}, ${conversations.lastSeq}))` })
+      .where(eq(conversations.id, conversationId))
+      .returning();
+    return row;
+  }
+
+  async isTeamMember(teamId: string, userId: string): Promise<boolean> {
+    return (
+      (await this.db.$count(
+        teamMembers,
+        and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)),
+      )) > 0
+    );
+  }
+}

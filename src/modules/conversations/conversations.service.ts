@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { DomainEvents } from '../../common/events/domain-events';
+import type { ConversationView } from '../../common/events/views';
+import { Envelope } from '../../common/http/envelope';
+import { decodeCursor, encodeCursor, type PageMeta } from '../../common/http/pagination';
+import type { Conversation } from '../../db/schema';
+import { toConversationView } from '../messages/message-rows';
+import { ProjectsService } from '../projects/projects.service';
+import type {
+  InboxItemResponseDto,
+  ListConversationsQueryDto,
+  ReadStateResponseDto,
+  UpdateConversationDto,
+} from './conversations.dto';
+import {
+  ConversationsRepository,
+  type AgentConversation,
+  type ConversationChanges,
+} from './conversations.repository';
+
+const inboxCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
+
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly repo: ConversationsRepository,
+    private readonly projects: ProjectsService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** The conversation if one of the caller's teams owns it; 404 otherwise. */
+  async access(user: AuthUser, conversationId: string): Promise<AgentConversation> {
+    const found = await this.repo.findForAgent(conversationId, user.id);
+    if (!found) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    return found;
+  }
+
+  async visitorConversation(visitorId: string, conversationId: string): Promise<Conversation> {
+    const found = await this.repo.findForVisitor(conversationId, visitorId);
+    if (!found) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    return found;
+  }
+
+  async inbox(
+    user: AuthUser,
+    q: ListConversationsQueryDto,
+  ): Promise<Envelope<InboxItemResponseDto[], PageMeta>> {
+    if (q.projectId) await this.projects.access(user, q.projectId);
+    const rows = await this.repo.inbox({
+      userId: user.id,
+      projectId: q.projectId,
+      status: q.status,
+      assignee: q.assignee,
+      cursor: q.cursor ? decodeCursor(q.cursor, inboxCursor) : undefined,
+      limit: q.limit,
+    });
+    const hasMore = rows.length > q.limit;
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1)?.conversation;
+    const nextCursor =
+      hasMore && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null;
+    const data = page.map((r) => ({
+      ...toConversationView(r.conversation),
+      unreadCount: r.unread,
+      visitor: r.visitor,
+    }));
+    return new Envelope(data, { nextCursor, hasMore });
+  }
+
+  async get(user: AuthUser, conversationId: string): Promise<InboxItemResponseDto> {
+    const { conversation } = await this.access(user, conversationId);
+    const [unread, visitor] = await Promise.all([
+      this.repo.unreadForAgent(conversation),
+      this.repo.visitorSummary(conversation.visitorId),
+    ]);
+    return { ...toConversationView(conversation), unreadCount: unread, visitor };
+  }
+
+  async update(
+    user: AuthUser,
+    conversationId: string,
+    dto: UpdateConversationDto,
+  ): Promise<ConversationView> {
+    const { teamId } = await this.access(user, conversationId);
+    if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId))) {
+      throw new AppError(ErrorCode.ASSIGNEE_NOT_MEMBER, 'The assignee must be a member of the project team', [
+        { path: 'assigneeId', message: 'not a member of this team' },
+      ]);
+    }
+    const changes: ConversationChanges = {};
+    if (dto.status !== undefined) {
+      changes.status = dto.status;
+      changes.snoozedUntil = dto.status === 'snoozed' && dto.snoozedUntil ? new Date(dto.snoozedUntil) : null;
+    }
+    if (dto.assigneeId !== undefined) changes.assigneeId = dto.assigneeId;
+    const view = toConversationView(await this.repo.update(conversationId, changes));
+    this.events.publish({ type: 'conversation.updated', conversation: view, changes: Object.keys(changes) });
+    return view;
+  }
+
+  async markAgentRead(user: AuthUser, conversationId: string, seq?: number): Promise<ReadStateResponseDto> {
+    await this.access(user, conversationId);
+    return this.markRead(conversationId, 'agent', user.id, seq);
+  }
+
+  async markVisitorRead(
+    visitorId: string,
+    conversationId: string,
+    seq?: number,
+  ): Promise<ReadStateResponseDto> {
+    await this.visitorConversation(visitorId, conversationId);
+    return this.markRead(conversationId, 'visitor', visitorId, seq);
+  }
+
+  private async markRead(
+    conversationId: string,
+    side: 'agent' | 'visitor',
+    readerId: string,
+    seq = 2_147_483_647,
+  ): Promise<ReadStateResponseDto> {
+    const conversation = toConversationView(await this.repo.markRead(conversationId, side, seq));
+    const lastReadSeq = side === 'agent' ? conversation.agentLastReadSeq : conversation.visitorLastReadSeq;
+    this.events.publish({ type: 'message.read', conversation, side, lastReadSeq, readerId });
+    return { conversationId, side, lastReadSeq };
+  }
+}

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Db } from '../../db/database';
+import { DB } from '../../db/database.module';
+import {
+  conversations,
+  messages,
+  type Conversation,
+  type ConversationStatus,
+  type Message,
+  type MessageSender,
+} from '../../db/schema';
+import { conversationFromRow, messageFromPrefixedRow } from './message-rows';
+
+export interface AppendInput {
+  conversationId: string;
+  /** When set, the conversation must belong to this visitor (widget sends). */
+  visitorId?: string;
+  sender: MessageSender;
+  authorId?: string | null;
+  body: string;
+  clientMessageId: string;
+  private?: boolean;
+}
+
+export type AppendResult =
+  | { kind: 'created'; message: Message; conversation: Conversation; previousStatus: ConversationStatus }
+  | { kind: 'duplicate'; message: Message }
+  | { kind: 'not-found' };
+
+export interface HistoryQuery {
+  before?: number;
+  after?: number;
+  limit: number;
+  includePrivate: boolean;
+}
+
+const PREVIEW_LENGTH = 140;
+
+@Injectable()
+export class MessagesRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  /**
+   * Appends a message in one statement: bumps the conversation's sequence (row lock = per-conversation
+   * order), inserts the message with it, and reports the status before the change. A repeated
+   * clientMessageId inserts nothing and returns the original message.
+   */
+  async append(input: AppendInput, db: Db = this.db): Promise<AppendResult> {
+    const fromVisitor = input.sender === 'visitor';
+    const isPrivate = input.private ?? false;
+    const visible = !isPrivate;
+    const res = await db.execute(sql`
+      with prev as (
+        select id, status from conversations
+        where id = ${input.conversationId}
+          ${input.visitorId ? sql`and visitor_id = ${input.visitorId}` : sql``}
+          and not exists (
+            select 1 from messages where conversation_id = ${input.conversationId}
+              and client_message_id = ${input.clientMessageId})
+        for update
+      ), c as (
+        update conversations c set
+          last_seq = c.last_seq + 1,
+          updated_at = now(),
+          last_message_at = case when ${visible} then now() else c.last_message_at end,
+          last_message_preview = case when ${visible} then ${input.body.slice(0, PREVIEW_LENGTH)} else c.last_message_preview end,
+          status = case when ${fromVisitor} and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
+          snoozed_until = case when ${fromVisitor} and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
+          visitor_last_read_seq = case when ${fromVisitor} then c.last_seq + 1 else c.visitor_last_read_seq end,
+          agent_last_read_seq = case when ${!fromVisitor} then c.last_seq + 1 else c.agent_last_read_seq end
+        from prev where c.id = prev.id
+        returning c.*, prev.status as previous_status
+      ), m as (
+        insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
+        select ${uuidv7()}, c.id, c.last_seq, ${input.sender}, ${input.authorId ?? null}, ${input.body}, ${isPrivate}, ${input.clientMessageId}
+        from c
+        on conflict (conversation_id, client_message_id) do nothing
+        returning *
+      )
+      select c.*, m.id as m_id, m.conversation_id as m_conversation_id, m.seq as m_seq, m.sender as m_sender,
+        m.author_id as m_author_id, m.body as m_body, m.private as m_private,
+        m.client_message_id as m_client_message_id, m.created_at as m_created_at
+      from c left join m on true`);
+    const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    if (row?.m_id) {
+      return {
+        kind: 'created',
+        message: messageFromPrefixedRow(row),
+        conversation: conversationFromRow(row),
+        previousStatus: row.previous_status as ConversationStatus,
+      };
+    }
+    // Nothing inserted: a repeat of an earlier clientMessageId, or no such conversation for this sender.
+    const existing = await this.findByClientId(input.conversationId, input.clientMessageId, db);
+    if (!existing) return { kind: 'not-found' };
+    if (input.visitorId && !(await this.isVisitorConversation(input.conversationId, input.visitorId, db))) {
+      return { kind: 'not-found' };
+    }
+    return { kind: 'duplicate', message: existing };
+  }
+
+  private async isVisitorConversation(conversationId: string, visitorId: string, db: Db): Promise<boolean> {
+    const n = await db.$count(
+      conversations,
+      and(eq(conversations.id, conversationId), eq(conversations.visitorId, visitorId)),
+    );
+    return n > 0;
+  }
+
+  async findByClientId(
+    conversationId: string,
+    clientMessageId: string,
+    db: Db = this.db,
+  ): Promise<Message | undefined> {
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)));
+    return row;
+  }
+
+  /** One page of a conversation's history in ascending order; `limit + 1` rows tell whether more exist. */
+  async history(conversationId: string, q: HistoryQuery): Promise<{ items: Message[]; hasMore: boolean }> {
+    const conditions: (SQL | undefined)[] = [eq(messages.conversationId, conversationId)];
+    if (!q.includePrivate) conditions.push(eq(messages.private, false));
+    if (q.before !== undefined) conditions.push(lt(messages.seq, q.before));
+    if (q.after !== undefined) conditions.push(gt(messages.seq, q.after));
+    // Without `after` the newest page comes first; with it, catch-up reads forward from the cursor.
+    const forward = q.after !== undefined && q.before === undefined;
+    const rows = await this.db
+      .select()
+      .from(messages)
+      .where(and(...conditions))
+      .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
+      .limit(q.limit + 1);
+    const hasMore = rows.length > q.limit;
+    const page = rows.slice(0, q.limit);
+    return { items: forward ? page : page.reverse(), hasMore };
+  }
+
+  /** Visitor-visible or agent-side unread count after a read marker. */
+  countAfter(
+    conversationId: string,
+    afterSeq: number,
+    senders: MessageSender[],
+    includePrivate: boolean,
+  ): Promise<number> {
+    return this.db.$count(
+      messages,
+      and(
+        eq(messages.conversationId, conversationId),
+        gt(messages.seq, afterSeq),
+        sql`${messages.sender} in ${senders}`,
+        includePrivate ? undefined : eq(messages.private, false),
+      ),
+    );
+  }
+}

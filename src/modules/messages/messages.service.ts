@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { DomainEvents } from '../../common/events/domain-events';
+import type { ConversationView, MessageView } from '../../common/events/views';
+import { Envelope } from '../../common/http/envelope';
+import type { PageMeta } from '../../common/http/pagination';
+import type { Db } from '../../db/database';
+import type { Conversation } from '../../db/schema';
+import { Transactions } from '../../db/transactions';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { ConversationsService } from '../conversations/conversations.service';
+import { checkIdentity } from '../widget/identity-verification';
+import { VisitorsRepository } from '../widget/visitors.repository';
+import { WidgetAuthService, type WidgetContext } from '../widget/widget-auth.service';
+import { toConversationView, toMessageView } from './message-rows';
+import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
+import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
+import { toWidgetConversation, type WidgetConversationView } from './widget-views';
+
+export interface SendOutcome {
+  message: MessageView;
+  /** false when the clientMessageId was seen before and the original message is returned. */
+  created: boolean;
+}
+
+export interface VisitorSendOutcome extends SendOutcome {
+  conversation: WidgetConversationView;
+  visitorToken: string;
+}
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    private readonly repo: MessagesRepository,
+    private readonly conversationsRepo: ConversationsRepository,
+    private readonly conversations: ConversationsService,
+    private readonly visitors: VisitorsRepository,
+    private readonly widgetAuth: WidgetAuthService,
+    private readonly transactions: Transactions,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * A visitor message. Without a token it creates the visitor; without a conversationId it opens
+   * a conversation (idempotent per visitor + clientMessageId). All of it commits or none of it.
+   */
+  async sendAsVisitor(ctx: WidgetContext, dto: SendVisitorMessageDto): Promise<VisitorSendOutcome> {
+    const { project } = ctx;
+    const profile = dto.visitor;
+    const verified = checkIdentity(project, profile?.externalId, profile?.userHash);
+    if (!ctx.visitorId && dto.conversationId)
+      throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    const base = { sender: 'visitor' as const, body: dto.body, clientMessageId: dto.clientMessageId };
+
+    if (ctx.visitorId && dto.conversationId) {
+      const result = await this.repo.append({
+        ...base,
+        conversationId: dto.conversationId,
+        visitorId: ctx.visitorId,
+      });
+      const outcome = await this.finish(result, false);
+      return this.visitorOutcome(outcome, ctx.visitorId, project.id, ctx);
+    }
+
+    const { visitorId, result, opened } = await this.transactions.run(async (tx) => {
+      const visitorId = ctx.visitorId ?? (await this.createVisitor(tx, project.id, dto, verified));
+      const { conversation, created } = await this.conversationsRepo.open(
+        { projectId: project.id, visitorId, openingClientMessageId: dto.clientMessageId },
+        tx,
+      );
+      const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
+      return { visitorId, result, opened: created };
+    });
+    return this.visitorOutcome(await this.finish(result, opened), visitorId, project.id, ctx);
+  }
+
+  async sendAsAgent(user: AuthUser, conversationId: string, dto: SendAgentMessageDto): Promise<SendOutcome> {
+    await this.conversations.access(user, conversationId);
+    const input: AppendInput = {
+      conversationId,
+      sender: 'agent',
+      authorId: user.id,
+      body: dto.body,
+      clientMessageId: dto.clientMessageId,
+      private: dto.private,
+    };
+    const { message, created } = await this.finish(await this.repo.append(input), false);
+    return { message, created };
+  }
+
+  async historyForVisitor(visitorId: string, conversationId: string, q: HistoryQueryDto) {
+    await this.conversations.visitorConversation(visitorId, conversationId);
+    return this.history(conversationId, q, false);
+  }
+
+  async historyForAgent(user: AuthUser, conversationId: string, q: HistoryQueryDto) {
+    await this.conversations.access(user, conversationId);
+    return this.history(conversationId, q, true);
+  }
+
+  private async history(
+    conversationId: string,
+    q: HistoryQueryDto,
+    includePrivate: boolean,
+  ): Promise<Envelope<MessageView[], PageMeta>> {
+    const { items, hasMore } = await this.repo.history(conversationId, { ...q, includePrivate });
+    const forward = q.after !== undefined && q.before === undefined;
+    const edge = forward ? items.at(-1) : items[0];
+    return new Envelope(items.map(toMessageView), {
+      hasMore,
+      nextCursor: hasMore && edge ? String(edge.seq) : null,
+    });
+  }
+
+  private async createVisitor(tx: Db, projectId: string, dto: SendVisitorMessageDto, verified: boolean) {
+    const { userHash, externalId, ...profile } = dto.visitor ?? {};
+    const visitor =
+      verified && externalId
+        ? await this.visitors.upsertVerified(projectId, externalId, profile, tx)
+        : await this.visitors.create(projectId, { ...profile, externalId }, tx);
+    return visitor.id;
+  }
+
+  /** Turns an append result into the outcome and publishes what changed (after commit). */
+  private async finish(
+    result: AppendResult,
+    opened: boolean,
+  ): Promise<SendOutcome & { conversation?: Conversation }> {
+    if (result.kind === 'not-found')
+      throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    const message = toMessageView(result.message);
+    if (result.kind === 'duplicate') return { message, created: false };
+    const view: ConversationView = toConversationView(result.conversation);
+    if (opened) this.events.publish({ type: 'conversation.created', conversation: view });
+    else if (result.previousStatus !== view.status) {
+      this.events.publish({ type: 'conversation.updated', conversation: view, changes: ['status'] });
+    }
+    this.events.publish({ type: 'message.created', message, conversation: view });
+    return { message, created: true, conversation: result.conversation };
+  }
+
+  private async visitorOutcome(
+    outcome: SendOutcome & { conversation?: Conversation },
+    visitorId: string,
+    projectId: string,
+    ctx: WidgetContext,
+  ): Promise<VisitorSendOutcome> {
+    const conversation =
+      outcome.conversation ??
+      (await this.conversations.visitorConversation(visitorId, outcome.message.conversationId));
+    return {
+      message: outcome.message,
+      created: outcome.created,
+      conversation: toWidgetConversation(conversation),
+      visitorToken:
+        ctx.visitorId === visitorId && ctx.visitorToken
+          ? (ctx.renewedToken ?? ctx.visitorToken)
+          : this.widgetAuth.issueToken(visitorId, projectId),
+    };
+  }
+}

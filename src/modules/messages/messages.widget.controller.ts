@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, type AuthUser } from '../../common/auth/auth-user';
+import { ApiData } from '../../common/http/api-docs';
+import { UuidParam } from '../../common/http/uuid-param';
+import { ReadStateResponseDto, MarkReadDto } from '../conversations/conversations.dto';
+import { ConversationsService } from '../conversations/conversations.service';
+import { requireVisitor, Widget, WidgetGuard, WidgetOrAgentGuard } from '../widget/widget.guard';
+import type { WidgetContext } from '../widget/widget-auth.service';
+import {
+  HistoryQueryDto,
+  MessageResponseDto,
+  SendVisitorMessageDto,
+  VisitorSendResponseDto,
+} from './messages.dto';
+import { MessagesService } from './messages.service';
+
+@ApiTags('widget')
+@ApiSecurity('project-key')
+@ApiSecurity('visitor-token')
+@Public()
+@Controller('messages')
+export class MessagesWidgetController {
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly conversations: ConversationsService,
+  ) {}
+
+  @Post()
+  @UseGuards(WidgetGuard)
+  @ApiOperation({
+    summary: 'Send a visitor message (the first one creates the visitor and conversation)',
+    description: '201 when stored; 200 with the original message when clientMessageId was already used.',
+  })
+  @ApiData(VisitorSendResponseDto, 201)
+  async send(
+    @Widget() ctx: WidgetContext,
+    @Body() dto: SendVisitorMessageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VisitorSendResponseDto> {
+    const { created, ...result } = await this.messages.sendAsVisitor(ctx, dto);
+    void reply.status(created ? 201 : 200);
+    return result;
+  }
+
+  @Get('conversations/:id')
+  @UseGuards(WidgetOrAgentGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: "A conversation's history (visitor token of its visitor, or an agent token of its team)",
+    description: 'Newest page first (ascending within a page); `before`/`after` take a message seq.',
+  })
+  @ApiData(MessageResponseDto, 200, { paginated: true })
+  history(
+    @Req() req: FastifyRequest & { user?: AuthUser; widget?: WidgetContext },
+    @UuidParam() id: string,
+    @Query() query: HistoryQueryDto,
+  ) {
+    if (req.user) return this.messages.historyForAgent(req.user, id, query);
+    return this.messages.historyForVisitor(requireVisitor(req.widget!), id, query);
+  }
+
+  @Post('conversations/:id/read')
+  @HttpCode(200)
+  @UseGuards(WidgetGuard)
+  @ApiOperation({ summary: 'Mark agent replies read up to a seq (visitor side)' })
+  @ApiData(ReadStateResponseDto)
+  read(
+    @Widget() ctx: WidgetContext,
+    @UuidParam() id: string,
+    @Body() dto: MarkReadDto,
+  ): Promise<ReadStateResponseDto> {
+    return this.conversations.markVisitorRead(requireVisitor(ctx), id, dto.seq);
+  }
+}

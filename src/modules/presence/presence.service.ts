@@ -1,0 +1,73 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { REDIS } from '../../common/redis/redis.module';
+
+/** How long a connection counts as online without a heartbeat (a crashed node's sockets expire). */
+export const PRESENCE_TTL_MS = 60_000;
+export const PRESENCE_HEARTBEAT_MS = 20_000;
+
+const key = (projectId: string): string => `spectre:presence:${projectId}`;
+const member = (userId: string, socketId: string): string => `${userId}|${socketId}`;
+const userOf = (m: string): string => m.split('|')[0];
+
+/**
+ * Which agents are online per project. Each agent socket is a member with an expiry score, in
+ * Redis when REDIS_URL is set (so every node sees every node's agents), in memory otherwise.
+ */
+@Injectable()
+export class PresenceService implements OnModuleDestroy {
+  private readonly local = new Map<string, Map<string, number>>();
+
+  constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
+
+  async join(projectIds: string[], userId: string, socketId: string): Promise<void> {
+    const expires = Date.now() + PRESENCE_TTL_MS;
+    if (!this.redis) {
+      for (const p of projectIds) this.localSet(p).set(member(userId, socketId), expires);
+      return;
+    }
+    if (projectIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const p of projectIds) {
+      pipeline.zadd(key(p), expires, member(userId, socketId));
+      pipeline.pexpire(key(p), PRESENCE_TTL_MS * 2);
+    }
+    await pipeline.exec();
+  }
+
+  async leave(projectIds: string[], userId: string, socketId: string): Promise<void> {
+    if (!this.redis) {
+      for (const p of projectIds) this.local.get(p)?.delete(member(userId, socketId));
+      return;
+    }
+    if (projectIds.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const p of projectIds) pipeline.zrem(key(p), member(userId, socketId));
+    await pipeline.exec();
+  }
+
+  /** Distinct agents with a live connection to the project. */
+  async onlineAgents(projectId: string): Promise<string[]> {
+    const now = Date.now();
+    let members: string[];
+    if (this.redis) {
+      await this.redis.zremrangebyscore(key(projectId), '-inf', now);
+      members = await this.redis.zrangebyscore(key(projectId), now, '+inf');
+    } else {
+      const set = this.local.get(projectId) ?? new Map<string, number>();
+      for (const [m, exp] of set) if (exp <= now) set.delete(m);
+      members = [...set.keys()];
+    }
+    return [...new Set(members.map(userOf))];
+  }
+
+  onModuleDestroy(): void {
+    this.local.clear();
+  }
+
+  private localSet(projectId: string): Map<string, number> {
+    let set = this.local.get(projectId);
+    if (!set) this.local.set(projectId, (set = new Map()));
+    return set;
+  }
+}

@@ -1,0 +1,61 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { APP_CONFIG } from '../../config/config.module';
+import { durationMs } from '../../config/duration';
+import type { AppConfig } from '../../config/env.schema';
+
+export interface VisitorClaims {
+  /** visitor id */
+  vid: string;
+  /** project id */
+  pid: string;
+  /** expiry, seconds since epoch */
+  exp: number;
+}
+
+/**
+ * Visitor tokens are JWTs bound to one visitor of one project, signed with a key derived from
+ * JWT_SECRET so an agent token can never pass as a visitor token or the reverse.
+ */
+@Injectable()
+export class VisitorTokenService {
+  private readonly secret: string;
+  private readonly ttlSeconds: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secret = createHmac('sha256', config.JWT_SECRET).update('spectre:visitor-token').digest('base64url');
+    this.ttlSeconds = Math.floor(durationMs(config.VISITOR_TOKEN_EXPIRES_IN) / 1000);
+  }
+
+  sign(visitorId: string, projectId: string): string {
+    return this.jwt.sign(
+      { vid: visitorId, pid: projectId, typ: 'visitor' },
+      { secret: this.secret, expiresIn: this.ttlSeconds },
+    );
+  }
+
+  verify(token: string): VisitorClaims {
+    try {
+      const claims = this.jwt.verify<VisitorClaims & { typ?: string }>(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+      });
+      if (claims.typ !== 'visitor' || typeof claims.vid !== 'string' || typeof claims.pid !== 'string')
+        throw new Error();
+      return claims;
+    } catch {
+      throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+    }
+  }
+
+  /** Sliding expiry: past half its life, a used token is replaced by a fresh one. */
+  needsRenewal(claims: VisitorClaims): boolean {
+    return claims.exp - Date.now() / 1000 < this.ttlSeconds / 2;
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { Public } from '../../common/auth/auth-user';
+import { ApiData } from '../../common/http/api-docs';
+import { limitSchema } from '../../common/http/pagination';
+import { Widget, WidgetGuard } from './widget.guard';
+import type { WidgetContext } from './widget-auth.service';
+import {
+  WidgetConfigResponseDto,
+  WidgetConversationItemDto,
+  WidgetSessionDto,
+  WidgetSessionResponseDto,
+} from './widget.dto';
+import { WidgetService } from './widget.service';
+
+class WidgetListQueryDto extends createZodDto(z.strictObject({ limit: limitSchema })) {}
+
+@ApiTags('widget')
+@ApiSecurity('project-key')
+@ApiSecurity('visitor-token')
+@Public()
+@UseGuards(WidgetGuard)
+@Controller('widget')
+export class WidgetController {
+  constructor(private readonly widget: WidgetService) {}
+
+  @Get('config')
+  @ApiOperation({ summary: 'Widget settings for the project, and whether an agent is online' })
+  @ApiData(WidgetConfigResponseDto)
+  config(@Widget() ctx: WidgetContext): Promise<WidgetConfigResponseDto> {
+    return this.widget.config(ctx);
+  }
+
+  @Post('session')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Get a visitor token before the first message; identify a logged-in user (externalId + userHash)',
+  })
+  @ApiData(WidgetSessionResponseDto)
+  session(@Widget() ctx: WidgetContext, @Body() dto: WidgetSessionDto): Promise<WidgetSessionResponseDto> {
+    return this.widget.session(ctx, dto);
+  }
+
+  @Get('conversations')
+  @ApiOperation({ summary: "The visitor's own conversations, newest activity first" })
+  @ApiData(WidgetConversationItemDto, 200, { isArray: true })
+  conversations(
+    @Widget() ctx: WidgetContext,
+    @Query() q: WidgetListQueryDto,
+  ): Promise<WidgetConversationItemDto[]> {
+    return this.widget.conversations(ctx, q.limit);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import type { Visitor } from '../../db/schema';
+import { ConversationsRepository } from '../conversations/conversations.repository';
+import { toWidgetConversation } from '../messages/widget-views';
+import { PresenceService } from '../presence/presence.service';
+import { checkIdentity } from './identity-verification';
+import { VisitorsRepository } from './visitors.repository';
+import { WidgetAuthService, type WidgetContext } from './widget-auth.service';
+import type {
+  WidgetConfigResponseDto,
+  WidgetConversationItemDto,
+  WidgetSessionDto,
+  WidgetSessionResponseDto,
+} from './widget.dto';
+import { requireVisitor } from './widget.guard';
+
+@Injectable()
+export class WidgetService {
+  constructor(
+    private readonly visitors: VisitorsRepository,
+    private readonly conversationsRepo: ConversationsRepository,
+    private readonly auth: WidgetAuthService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  async config(ctx: WidgetContext): Promise<WidgetConfigResponseDto> {
+    const { project } = ctx;
+    return {
+      projectId: project.id,
+      name: project.settings.name ?? project.name,
+      greeting: project.settings.greeting ?? null,
+      color: project.settings.color ?? null,
+      agentsOnline: (await this.presence.onlineAgents(project.id)).length > 0,
+      requireIdentityVerification: project.requireIdentityVerification,
+    };
+  }
+
+  /**
+   * Boots a widget session: returns a visitor token without sending a message. A verified
+   * externalId resolves to the same visitor on every device; otherwise the token's visitor (or a
+   * new one) is used and its profile updated.
+   */
+  async session(ctx: WidgetContext, dto: WidgetSessionDto): Promise<WidgetSessionResponseDto> {
+    const { externalId, userHash, ...profile } = dto.visitor ?? {};
+    const verified = checkIdentity(ctx.project, externalId, userHash);
+    let visitor: Visitor | undefined;
+    if (verified && externalId) {
+      visitor = await this.visitors.upsertVerified(ctx.project.id, externalId, profile);
+    } else if (ctx.visitorId) {
+      if (!(await this.visitors.findInProject(ctx.visitorId, ctx.project.id))) {
+        throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+      }
+      visitor = await this.visitors.updateProfile(ctx.visitorId, profile);
+    } else {
+      visitor = await this.visitors.create(ctx.project.id, { ...profile, externalId });
+    }
+    const token =
+      visitor.id === ctx.visitorId && ctx.visitorToken
+        ? (ctx.renewedToken ?? ctx.visitorToken)
+        : this.auth.issueToken(visitor.id, ctx.project.id);
+    return {
+      visitorToken: token,
+      visitor: { id: visitor.id, name: visitor.name, email: visitor.email, verified: visitor.verified },
+    };
+  }
+
+  async conversations(ctx: WidgetContext, limit: number): Promise<WidgetConversationItemDto[]> {
+    const rows = await this.conversationsRepo.listForVisitor(requireVisitor(ctx), limit);
+    return rows.map((r) => ({ ...toWidgetConversation(r.conversation), unreadCount: r.unread }));
+  }
+}

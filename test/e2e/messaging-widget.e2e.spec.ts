@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
+import { httpClient, type HttpClient } from '../support/http';
+import { countRows } from '../support/db';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('widget messaging API', () => {
+  let t: TestApp;
+  let api: HttpClient;
+  let owner: Account;
+  let project: ProjectInfo;
+
+  before(async () => {
+    t = await startTestApp();
+    api = httpClient(t.url);
+    owner = await registerAccount(api);
+    project = await createProject(api, owner);
+  });
+  after(() => t.close());
+
+  const history = (conversationId: string, token: string, query = '') =>
+    api.get(`/api/v1/messages/conversations/${conversationId}${query}`, {
+      headers: { 'x-visitor-token': token },
+    });
+
+  it('runs a visitor flow: first message, token, second message, ordered history over 3 pages', async () => {
+    const first = await visitorSend(api, project, '  Hi there  ', undefined, { visitor: { name: 'Vera' } });
+    expect(first.status).toBe(201);
+    expect(first.message).toMatchObject({ body: 'Hi there', sender: 'visitor', seq: 1, private: false });
+    expect(first.conversation).toMatchObject({
+      id: first.message.conversationId,
+      status: 'open',
+      lastSeq: 1,
+    });
+    expect(typeof first.visitorToken).toBe('string');
+    const session = { token: first.visitorToken, conversationId: first.conversation.id };
+
+    const second = await visitorSend(api, project, 'second', session);
+    expect(second.message.seq).toBe(2);
+    for (let i = 3; i <= 25; i++) await visitorSend(api, project, `m${i}`, session);
+
+    const page1 = await history(session.conversationId, session.token, '?limit=10');
+    expect(page1.status).toBe(200);
+    expect(page1.body.data.map((m: any) => m.seq)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(page1.body.meta).toEqual({ hasMore: true, nextCursor: '16' });
+    const page2 = await history(
+      session.conversationId,
+      session.token,
+      `?limit=10&before=${page1.body.meta.nextCursor}`,
+    );
+    expect(page2.body.data.map((m: any) => m.seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    const page3 = await history(
+      session.conversationId,
+      session.token,
+      `?limit=10&before=${page2.body.meta.nextCursor}`,
+    );
+    expect(page3.body.data.map((m: any) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(page3.body.meta).toEqual({ hasMore: false, nextCursor: null });
+    expect(page3.body.data[0].body).toBe('Hi there');
+
+    const forward = await history(session.conversationId, session.token, '?after=20&limit=3');
+    expect(forward.body.data.map((m: any) => m.seq)).toEqual([21, 22, 23]);
+    expect(forward.body.meta).toEqual({ hasMore: true, nextCursor: '23' });
+
+    const list = await api.get('/api/v1/widget/conversations', {
+      headers: widgetHeaders(project.publicKey, session.token),
+    });
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ id: session.conversationId, lastSeq: 25, unreadCount: 0 });
+  });
+
+  it('never shows a conversation to another visitor, another project, or a random id', async () => {
+    const a = await startConversation(api, project);
+    const b = await startConversation(api, project);
+    const otherOwner = await registerAccount(api, 'Other');
+    const otherProject = await createProject(api, otherOwner);
+
+    const byOtherVisitor = await history(a.conversationId, b.token);
+    expect(byOtherVisitor.status).toBe(404);
+    expect(byOtherVisitor.body.error.code).toBe('CONVERSATION_NOT_FOUND');
+    const random = await history(randomUUID(), a.token);
+    expect(random.status).toBe(404);
+
+    const foreignKey = await api.get(`/api/v1/messages/conversations/${a.conversationId}`, {
+      headers: widgetHeaders(otherProject.publicKey, a.token),
+    });
+    expect(foreignKey.status).toBe(401);
+    expect(foreignKey.body.error.code).toBe('VISITOR_TOKEN_INVALID');
+
+    const unknownKey = await api.post('/api/v1/messages', {
+      headers: widgetHeaders('pk_nope'),
+      body: { body: 'x', clientMessageId: randomUUID() },
+    });
+    expect(unknownKey.status).toBe(401);
+    expect(unknownKey.body.error.code).toBe('PROJECT_KEY_INVALID');
+
+    const writeIntoOthers = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(project.publicKey, b.token),
+      body: { body: 'intrusion', clientMessageId: randomUUID(), conversationId: a.conversationId },
+    });
+    expect(writeIntoOthers.status).toBe(404);
+    const aHistory = await history(a.conversationId, a.token);
+    expect(aHistory.body.data.map((m: any) => m.body)).toEqual(['Hello!']);
+
+    const otherTeamAgent = await api.get(`/api/v1/messages/conversations/${a.conversationId}`, {
+      token: otherOwner.token,
+    });
+    expect(otherTeamAgent.status).toBe(404);
+    const ownAgent = await api.get(`/api/v1/messages/conversations/${a.conversationId}`, {
+      token: owner.token,
+    });
+    expect(ownAgent.status).toBe(200);
+  });
+
+  it('keeps private notes out of the widget history', async () => {
+    const s = await startConversation(api, project);
+    await agentReply(api, owner.token, s.conversationId, 'internal: VIP customer', true);
+    await agentReply(api, owner.token, s.conversationId, 'How can I help?');
+    const widget = await history(s.conversationId, s.token);
+    expect(widget.body.data.map((m: any) => m.body)).toEqual(['Hello!', 'How can I help?']);
+    const agent = await api.get(`/api/v1/conversations/${s.conversationId}/messages`, { token: owner.token });
+    expect(agent.body.data.map((m: any) => m.body)).toEqual([
+      'Hello!',
+      'internal: VIP customer',
+      'How can I help?',
+    ]);
+  });
+
+  it('stores exactly one row for 20 concurrent sends with one clientMessageId', async () => {
+    const s = await startConversation(api, project);
+    const clientMessageId = randomUUID();
+    const sends = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.post('/api/v1/messages', {
+          headers: widgetHeaders(project.publicKey, s.token),
+          body: { body: 'once', clientMessageId, conversationId: s.conversationId },
+        }),
+      ),
+    );
+    expect(sends.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(sends.filter((r) => r.status === 200)).toHaveLength(19);
+    expect(new Set(sends.map((r) => r.body.data.message.id)).size).toBe(1);
+    expect(await countRows(t, 'messages', `client_message_id = '${clientMessageId}'`)).toBe(1);
+  });
+
+  it('makes opening a conversation idempotent per visitor', async () => {
+    const s = await startConversation(api, project);
+    const clientMessageId = randomUUID();
+    const send = () =>
+      api.post('/api/v1/messages', {
+        headers: widgetHeaders(project.publicKey, s.token),
+        body: { body: 'new topic', clientMessageId },
+      });
+    const [r1, r2] = await Promise.all([send(), send()]);
+    expect([r1.status, r2.status].sort()).toEqual([200, 201]);
+    expect(r1.body.data.conversation.id).toBe(r2.body.data.conversation.id);
+    expect(r1.body.data.conversation.id).not.toBe(s.conversationId);
+  });
+
+  it('refuses bad input with a 400 envelope and writes nothing', async () => {
+    const s = await startConversation(api, project);
+    const before = await countRows(t, 'messages');
+    const visitorsBefore = await countRows(t, 'visitors');
+    const bad: unknown[] = [
+      {},
+      { clientMessageId: randomUUID() },
+      { body: '', clientMessageId: randomUUID() },
+      { body: '   ', clientMessageId: randomUUID() },
+      { body: 'x'.repeat(5001), clientMessageId: randomUUID() },
+      { body: 42, clientMessageId: randomUUID() },
+      { body: 'ok', clientMessageId: 7 },
+      { body: 'ok', clientMessageId: randomUUID(), conversationId: 'not-a-uuid' },
+      { body: 'ok', clientMessageId: randomUUID(), unexpected: true },
+      { body: null, clientMessageId: randomUUID() },
+      [],
+    ];
+    for (const body of bad) {
+      for (const token of [undefined, s.token]) {
+        const res = await api.post('/api/v1/messages', {
+          headers: widgetHeaders(project.publicKey, token),
+          body,
+        });
+        expect(res.status).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+        expect(typeof res.body.requestId).toBe('string');
+      }
+    }
+    const badId = await api.get('/api/v1/messages/conversations/123', {
+      headers: { 'x-visitor-token': s.token },
+    });
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.code).toBe('INVALID_ID');
+    const badLimit = await history(s.conversationId, s.token, '?limit=101');
+    expect(badLimit.status).toBe(400);
+    const badCursor = await history(s.conversationId, s.token, '?before=abc');
+    expect(badCursor.status).toBe(400);
+    const badRead = await api.post(`/api/v1/messages/conversations/${s.conversationId}/read`, {
+      headers: widgetHeaders(project.publicKey, s.token),
+      body: { seq: 'all' },
+    });
+    expect(badRead.status).toBe(400);
+    expect(await countRows(t, 'messages')).toBe(before);
+    expect(await countRows(t, 'visitors')).toBe(visitorsBefore);
+  });
+
+  it('accepts exactly 5000 characters', async () => {
+    const res = await visitorSend(api, project, 'y'.repeat(5000));
+    expect(res.message.body).toHaveLength(5000);
+  });
+});
