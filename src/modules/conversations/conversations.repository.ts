@@ -35,6 +35,18 @@ export interface InboxRow {
   visitor: { id: string; name: string | null; email: string | null };
 }
 
+/**
+ * Correlated count of the other side's messages after a side's read marker. Written with explicit
+ * table names: Drizzle leaves columns unqualified in single-table selects, which would bind to `m`.
+ */
+const unreadCount = (side: 'agent' | 'visitor') =>
+  (side === 'agent'
+    ? sql<number>`(select count(*) from messages m where m.conversation_id = conversations.id
+        and m.seq > conversations.agent_last_read_seq and m.sender = 'visitor')`
+    : sql<number>`(select count(*) from messages m where m.conversation_id = conversations.id
+        and m.seq > conversations.visitor_last_read_seq and m.sender <> 'visitor' and not m.private)`
+  ).mapWith(Number);
+
 export type ConversationChanges = Partial<Pick<Conversation, 'status' | 'assigneeId' | 'snoozedUntil'>>;
 
 @Injectable()
@@ -85,8 +97,7 @@ export class ConversationsRepository {
       .select({
         conversation: conversations,
         visitor: { id: visitors.id, name: visitors.name, email: visitors.email },
-        unread: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id}
-          and m.seq > ${conversations.agentLastReadSeq} and m.sender = 'visitor')`.mapWith(Number),
+        unread: unreadCount('agent'),
       })
       .from(conversations)
       .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
@@ -104,10 +115,7 @@ export class ConversationsRepository {
     return this.db
       .select({
         conversation: conversations,
-        unread: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id}
-          and m.seq > ${conversations.visitorLastReadSeq} and m.sender <> 'visitor' and not m.private)`.mapWith(
-          Number,
-        ),
+        unread: unreadCount('visitor'),
       })
       .from(conversations)
       .where(eq(conversations.visitorId, visitorId))

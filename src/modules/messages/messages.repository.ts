@@ -139,22 +139,4 @@ export class MessagesRepository {
     const page = rows.slice(0, q.limit);
     return { items: forward ? page : page.reverse(), hasMore };
   }
-
-  /** Visitor-visible or agent-side unread count after a read marker. */
-  countAfter(
-    conversationId: string,
-    afterSeq: number,
-    senders: MessageSender[],
-    includePrivate: boolean,
-  ): Promise<number> {
-    return this.db.$count(
-      messages,
-      and(
-        eq(messages.conversationId, conversationId),
-        gt(messages.seq, afterSeq),
-        sql`${messages.sender} in ${senders}`,
-        includePrivate ? undefined : eq(messages.private, false),
-      ),
-    );
-  }
 }
