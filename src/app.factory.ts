@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { registerHttpSecurity } from './common/security/http-security';
+import { REDACT_PATHS, serializeError } from './common/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
 import { setupSwagger } from './swagger';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** Hop count wins over "trust everything": the left of X-Forwarded-For is whatever the client sent. */
+const trustProxy = (config: AppConfig): boolean | number =>
+  config.TRUST_PROXY ? (config.TRUST_PROXY_HOPS ?? true) : false;
+
 /** Builds the configured application (not listening); used by main.ts and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxy(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -19,15 +25,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
     logger: {
       level: config.LOG_LEVEL,
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers["x-visitor-token"]',
-          'req.headers["x-project-key"]',
-          'req.headers.cookie',
-        ],
-        censor: '[redacted]',
-      },
+      // Request bodies are never logged: Fastify's req serializer keeps method, url and addresses.
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError },
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
@@ -36,12 +36,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         ? false
         : ['error', 'warn', ...(config.isProduction ? [] : ['log' as const])],
     abortOnError: false,
+    // Nest would add an x-www-form-urlencoded parser; the API takes JSON only (others get 415).
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
+  await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.enableShutdownHooks();
   setupSwagger(app);

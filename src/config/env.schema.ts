@@ -45,6 +45,10 @@ export const envSchema = z.object({
   RATE_LIMIT_CONVERSATIONS_PER_HOUR: positiveInt.default(20),
   RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_SOCKET_EVENTS_PER_10S: positiveInt.default(50),
+  /** With TRUST_PROXY: how many proxies append to X-Forwarded-For (e.g. 1 behind one load balancer). */
+  TRUST_PROXY_HOPS: positiveInt.optional(),
+  /** Namespaces rate-limit counters in Redis (several deployments, or tests, sharing one Redis). */
+  RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('spectre:rl'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,6 +1,13 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode } from './error-codes';
 import { toAppError, isServerError, type ErrorBody } from './error-envelope';
+
+/** @nestjs/throttler's own guard names the header after the throttler (Retry-After-<name>). */
+const throttlerRetryAfter = (reply: FastifyReply): string | undefined => {
+  const name = Object.keys(reply.getHeaders()).find((h) => h.toLowerCase().startsWith('retry-after-'));
+  return name === undefined ? undefined : String(reply.getHeader(name));
+};
 
 /** Turns every error raised by an HTTP route into the project's error envelope. */
 @Catch()
@@ -21,6 +28,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       requestId: String(request.id),
     };
     if (error.headers) void reply.headers(error.headers);
+    if (error.code === ErrorCode.RATE_LIMITED && !reply.hasHeader('retry-after')) {
+      void reply.header('retry-after', throttlerRetryAfter(reply) ?? '60');
+    }
     void reply.status(error.status).send(body);
   }
 }

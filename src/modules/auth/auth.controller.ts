@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthUser } from '../../common/auth/auth-user';
 import { ApiData } from '../../common/http/api-docs';
+import { AuthRateLimit } from '../../common/rate-limit';
 import {
   AuthResponseDto,
   LoginDto,
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @AuthRateLimit()
   @Post('register')
   @ApiOperation({ summary: 'Create an account and a team owned by it' })
   @ApiData(AuthResponseDto, 201)
@@ -26,6 +28,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthRateLimit()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password' })
@@ -35,6 +38,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthRateLimit()
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for new tokens (rotates the refresh token)' })

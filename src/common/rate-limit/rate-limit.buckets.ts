@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { normalizeIp } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config/env.schema';
+
+/**
+ * The limited actions. HTTP routes opt in with the decorators in rate-limit.decorators.ts;
+ * `socket` is consumed by SocketEventLimiter.
+ */
+export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'message' | 'socket';
+
+export interface BucketLimit {
+  limit: number;
+  ttlMs: number;
+}
+
+const MINUTE = 60_000;
+
+export function bucketLimits(config: AppConfig): Record<RateLimitBucket, BucketLimit> {
+  return {
+    'auth-ip': { limit: config.RATE_LIMIT_AUTH_PER_MINUTE, ttlMs: MINUTE },
+    'auth-email': { limit: config.RATE_LIMIT_AUTH_PER_MINUTE, ttlMs: MINUTE },
+    conversation: { limit: config.RATE_LIMIT_CONVERSATIONS_PER_HOUR, ttlMs: 60 * MINUTE },
+    message: { limit: config.RATE_LIMIT_MESSAGES_PER_MINUTE, ttlMs: MINUTE },
+    socket: { limit: config.RATE_LIMIT_SOCKET_EVENTS_PER_10S, ttlMs: 10_000 },
+  };
+}
+
+/** What the widget guard leaves on the request (either shape), used to key widget limits. */
+interface WidgetAwareRequest extends FastifyRequest {
+  widget?: { project?: { id: string }; visitorId?: string };
+  visitor?: { id: string; projectId?: string };
+  project?: { id: string };
+}
+
+export const clientIp = (request: FastifyRequest): string => normalizeIp(request.ip);
+
+function projectOf(request: WidgetAwareRequest): string {
+  const key = request.headers['x-project-key'];
+  return (
+    request.widget?.project?.id ??
+    request.project?.id ??
+    request.visitor?.projectId ??
+    (typeof key === 'string' ? `key:${key}` : 'none')
+  );
+}
+
+const emailOf = (request: FastifyRequest): string | undefined => {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
+};
+
+/**
+ * Who a request is counted against in a bucket; undefined means the bucket does not apply
+ * (e.g. refresh carries no email). Handler-specific buckets include the route.
+ */
+export function trackerFor(
+  bucket: RateLimitBucket,
+  request: FastifyRequest,
+  route: string,
+): string | undefined {
+  const req = request as WidgetAwareRequest;
+  switch (bucket) {
+    case 'auth-ip':
+      return `${route}:${clientIp(req)}`;
+    case 'auth-email': {
+      const email = emailOf(req);
+      return email && `${route}:${email}`;
+    }
+    case 'conversation':
+      return `${projectOf(req)}:${clientIp(req)}`;
+    case 'message': {
+      const visitor = req.widget?.visitorId ?? req.visitor?.id;
+      return visitor ? `visitor:${visitor}` : `${projectOf(req)}:${clientIp(req)}`;
+    }
+    case 'socket':
+      return undefined;
+  }
+}
+
+/** Storage key: hashed so Redis never holds emails or IPs, prefixed per deployment. */
+export const storageKey = (prefix: string, bucket: RateLimitBucket, tracker: string): string =>
+  `${prefix}:${bucket}:${createHash('sha256').update(tracker).digest('base64url').slice(0, 32)}`;

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-codes';
+import { bucketLimits, storageKey, type BucketLimit, type RateLimitBucket } from './rate-limit.buckets';
+
+export interface RateLimitResult {
+  ok: boolean;
+  /** 0 when ok; otherwise how long until the caller may try again. */
+  retryAfterMs: number;
+}
+
+/**
+ * Counts hits per (bucket, tracker) in the throttler storage (Redis when REDIS_URL is set, so every
+ * node shares the counters; memory otherwise). Over the limit the caller stays blocked for the window.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+  private readonly limits: Record<RateLimitBucket, BucketLimit>;
+
+  constructor(
+    @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.limits = bucketLimits(config);
+  }
+
+  async consume(bucket: RateLimitBucket, tracker: string): Promise<RateLimitResult> {
+    if (!this.config.RATE_LIMIT_ENABLED) return { ok: true, retryAfterMs: 0 };
+    const { limit, ttlMs } = this.limits[bucket];
+    const key = storageKey(this.config.RATE_LIMIT_KEY_PREFIX, bucket, tracker);
+    try {
+      const record = await this.storage.increment(key, ttlMs, limit, ttlMs, bucket);
+      if (!record.isBlocked) return { ok: true, retryAfterMs: 0 };
+      return { ok: false, retryAfterMs: Math.max(1, record.timeToBlockExpire) * 1000 };
+    } catch (err) {
+      // Abuse protection must not take the service down with Redis: fail open, loudly.
+      this.logger.warn(`rate-limit storage unavailable, allowing request: ${(err as Error).message}`);
+      return { ok: true, retryAfterMs: 0 };
+    }
+  }
+
+  /** consume(), throwing 429 RATE_LIMITED with Retry-After (seconds) when over the limit. */
+  async enforce(bucket: RateLimitBucket, tracker: string): Promise<void> {
+    const { ok, retryAfterMs } = await this.consume(bucket, tracker);
+    if (ok) return;
+    const seconds = Math.ceil(retryAfterMs / 1000);
+    throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests; retry in ${seconds}s`, undefined, {
+      'Retry-After': String(seconds),
+    });
+  }
+}
+
+/**
+ * Socket event limit per connection (RATE_LIMIT_SOCKET_EVENTS_PER_10S). In a gateway handler:
+ *
+ *   const { ok, retryAfterMs } = await this.socketLimiter.consume(client.id);
+ *   if (!ok) { client.emit('error', { code: 'RATE_LIMITED', retryAfterMs }); return; }
+ */
+@Injectable()
+export class SocketEventLimiter {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  consume(connectionKey: string): Promise<RateLimitResult> {
+    return this.limiter.consume('socket', connectionKey);
+  }
+}

@@ -1,0 +1,87 @@
+import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config/env.schema';
+
+/** Widget routes are called from customers' websites; their per-project origin check is the widget guard's job. */
+const WIDGET_PATH = /^\/api\/v1\/(messages|widget)(\/|\?|$)/;
+export const isWidgetPath = (url: string): boolean => WIDGET_PATH.test(url);
+
+const PREFLIGHT_MAX_AGE_S = 600;
+const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
+const EXPOSED_HEADERS = ['x-request-id', 'x-visitor-token', 'retry-after'];
+export const WIDGET_ALLOWED_HEADERS = [
+  'content-type',
+  'x-project-key',
+  'x-visitor-token',
+  'authorization',
+  'x-request-id',
+];
+const ADMIN_ALLOWED_HEADERS = ['content-type', 'authorization', 'x-request-id'];
+
+// API responses are JSON only: nothing may be loaded, framed or executed from them.
+const API_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+};
+// Swagger UI loads its own scripts from /docs and uses inline styles and data: images.
+const DOCS_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+  },
+};
+
+function corsOptionsFor(config: AppConfig, request: FastifyRequest): FastifyCorsOptions {
+  const common = {
+    methods: METHODS,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: PREFLIGHT_MAX_AGE_S,
+    credentials: false,
+  };
+  if (isWidgetPath(request.url)) return { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS };
+  const origins = config.CORS_ORIGINS;
+  return {
+    ...common,
+    origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
+    allowedHeaders: ADMIN_ALLOWED_HEADERS,
+  };
+}
+
+/**
+ * Security headers, CORS and content-type handling. Must run before routes are registered
+ * (the docs CSP is attached per route in an onRoute hook).
+ */
+export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    if (route.url === '/docs' || route.url.startsWith('/docs/') || route.url.startsWith('/docs-')) {
+      route.config = { ...route.config, helmet: { contentSecurityPolicy: DOCS_CSP } } as typeof route.config;
+    }
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: API_CSP,
+    // The widget API is called cross-origin by design; CORS (below) decides who may read responses.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    hsts: config.isProduction ? { maxAge: 15_552_000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyCors, {
+    delegator: (request: FastifyRequest, callback: (err: Error | null, o?: FastifyCorsOptions) => void) =>
+      callback(null, corsOptionsFor(config, request)),
+  });
+  // JSON is the only body format: text/plain (a Fastify default) would reach validation as a string.
+  fastify.removeContentTypeParser('text/plain');
+}
