@@ -1,0 +1,28 @@
+import { createFixture, type Fixture } from './api';
+import { createDatabase, dropDatabase } from './pg';
+import { startServer, type RunningProcess } from './proc';
+import { log } from './util';
+
+export interface BenchEnv extends Fixture {
+  server: RunningProcess;
+  databaseUrl: string;
+  databaseName: string;
+}
+
+/**
+ * Each scenario gets a fresh database and a fresh server process, so one scenario's rows, sockets
+ * or heap never colour another's figures. Both are torn down even when the scenario throws.
+ */
+export async function withServer<T>(scenario: string, fn: (env: BenchEnv) => Promise<T>): Promise<T> {
+  const db = await createDatabase();
+  log(`${scenario}: database ${db.name}`);
+  let server: RunningProcess | undefined;
+  try {
+    server = await startServer(db.url);
+    const fixture = await createFixture(server.url);
+    return await fn({ ...fixture, server, databaseUrl: db.url, databaseName: db.name });
+  } finally {
+    await server?.stop();
+    await dropDatabase(db.name);
+  }
+}

@@ -1,0 +1,154 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { request } from './http';
+import { log, sleep } from './util';
+
+export const ROOT = resolve(__dirname, '../..');
+
+/** Every child this process started; killed on exit, also on failure. */
+const children = new Set<ChildProcess>();
+
+export function killAllChildren(): void {
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  }
+  children.clear();
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() =>
+        typeof addr === 'object' && addr ? resolvePort(addr.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export function buildServer(): void {
+  log('npm run build');
+  const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0)
+    throw new Error(`npm run build failed (exit ${r.status}); fix the build or pass --no-build`);
+  if (!existsSync(resolve(ROOT, 'dist/main.js'))) throw new Error('dist/main.js missing after build');
+}
+
+export interface RunningProcess {
+  name: string;
+  pid: number;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const JWT_SECRET = randomBytes(32).toString('base64url');
+
+/** Starts a node process listening on 127.0.0.1:<port> and waits for GET <healthPath> to answer 200. */
+export async function startProcess(opts: {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  healthPath: string;
+  port?: number;
+  timeoutMs?: number;
+}): Promise<RunningProcess> {
+  const port = opts.port ?? (await freePort());
+  const child = spawn(process.execPath, opts.args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...opts.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const tail: string[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 50) tail.shift();
+      process.stderr.write(`  [${opts.name}] ${line}\n`);
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    if (child.exitCode !== null) {
+      children.delete(child);
+      throw new Error(`${opts.name} exited with ${child.exitCode} before it was ready:\n${tail.join('\n')}`);
+    }
+    const ok = await request('GET', `${url}${opts.healthPath}`, { timeoutMs: 1000 })
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      children.delete(child);
+      throw new Error(`${opts.name} not ready within ${opts.timeoutMs ?? 30_000} ms:\n${tail.join('\n')}`);
+    }
+    await sleep(200);
+  }
+  log(`${opts.name} ready on ${url} (pid ${child.pid})`);
+  return {
+    name: opts.name,
+    pid: child.pid!,
+    port,
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(t);
+      }
+      children.delete(child);
+    },
+  };
+}
+
+/** The Spectre server from dist/, in the production configuration the benchmarks target. */
+export function startServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningProcess> {
+  const profile = process.env.BENCH_CPU_PROF === '1';
+  return startProcess({
+    name: 'server',
+    args: [
+      ...(profile ? ['--require', '@swc-node/register', '--require', './bench/lib/cpu-profile.ts'] : []),
+      'dist/main.js',
+    ],
+    healthPath: '/health',
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET,
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_ENABLED: 'false',
+      ...extraEnv,
+    },
+  });
+}
+
+/** The floor: bench/baseline/server.ts (Fastify + node-postgres, one INSERT ... RETURNING per send). */
+export function startBaseline(databaseUrl: string, poolSize: number): Promise<RunningProcess> {
+  return startProcess({
+    name: 'baseline',
+    args: ['--require', '@swc-node/register', 'bench/baseline/server.ts'],
+    healthPath: '/health',
+    env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
+  });
+}
