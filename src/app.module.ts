@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { PresenceModule } from './modules/presence/presence.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
 import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -36,6 +37,7 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        RealtimeModule,
         HealthModule,
       ],
       providers: [

@@ -5,6 +5,8 @@ export interface AuthUser {
   id: string;
   /** Refresh-token family this access token belongs to; revoking the family ends the session. */
   sessionId: string;
+  /** When the access token expires (ms since epoch); sockets are closed then. */
+  expiresAt?: number;
 }
 
 export const IS_PUBLIC = 'spectre:isPublic';

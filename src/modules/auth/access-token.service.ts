@@ -9,6 +9,7 @@ interface AccessClaims {
   sub: string;
   sid: string;
   typ: 'access';
+  exp?: number;
 }
 
 /** Issues and checks access JWTs; used by the HTTP guard and the agent socket handshake. */
@@ -47,7 +48,7 @@ export class AccessTokenService {
     if (!(await this.repo.isSessionActive(claims.sid))) {
       throw new AppError(ErrorCode.TOKEN_INVALID, 'Session has ended');
     }
-    return { id: claims.sub, sessionId: claims.sid };
+    return { id: claims.sub, sessionId: claims.sid, expiresAt: claims.exp ? claims.exp * 1000 : undefined };
   }
 }
 

@@ -87,6 +87,7 @@ export class VisitorSendResponseDto extends createZodDto(
   z.object({
     message: messageSchema,
     conversation: widgetConversationSchema,
+    visitorId: z.uuid(),
     visitorToken: z.string().describe('Send as X-Visitor-Token on later widget requests'),
   }),
 ) {}

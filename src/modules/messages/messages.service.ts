@@ -26,6 +26,7 @@ export interface SendOutcome {
 }
 
 export interface VisitorSendOutcome extends SendOutcome {
+  visitorId: string;
   conversation: WidgetConversationView;
   visitorToken: string;
 }
@@ -153,7 +154,8 @@ export class MessagesService {
     return {
       message: outcome.message,
       created: outcome.created,
-      conversation: toWidgetConversation(conversation),
+      visitorId,
+      conversation: toWidgetConversation(toConversationView(conversation)),
       visitorToken:
         ctx.visitorId === visitorId && ctx.visitorToken
           ? (ctx.renewedToken ?? ctx.visitorToken)

@@ -1,24 +1,25 @@
-import type { Conversation } from '../../db/schema';
+import type { ConversationView } from '../../common/events/views';
 
-export interface WidgetConversationView {
-  id: string;
-  status: Conversation['status'];
-  lastSeq: number;
-  lastMessageAt: string;
-  lastMessagePreview: string | null;
-  visitorLastReadSeq: number;
-  agentLastReadSeq: number;
-  createdAt: string;
-}
+export type WidgetConversationView = Pick<
+  ConversationView,
+  | 'id'
+  | 'status'
+  | 'lastSeq'
+  | 'lastMessageAt'
+  | 'lastMessagePreview'
+  | 'visitorLastReadSeq'
+  | 'agentLastReadSeq'
+  | 'createdAt'
+>;
 
 /** What a visitor may see of a conversation: no assignee, no internal fields. */
-export const toWidgetConversation = (c: Conversation): WidgetConversationView => ({
+export const toWidgetConversation = (c: ConversationView): WidgetConversationView => ({
   id: c.id,
   status: c.status,
   lastSeq: c.lastSeq,
-  lastMessageAt: c.lastMessageAt.toISOString(),
+  lastMessageAt: c.lastMessageAt,
   lastMessagePreview: c.lastMessagePreview,
   visitorLastReadSeq: c.visitorLastReadSeq,
   agentLastReadSeq: c.agentLastReadSeq,
-  createdAt: c.createdAt.toISOString(),
+  createdAt: c.createdAt,
 });

@@ -3,6 +3,7 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { Visitor } from '../../db/schema';
 import { ConversationsRepository } from '../conversations/conversations.repository';
+import { toConversationView } from '../messages/message-rows';
 import { toWidgetConversation } from '../messages/widget-views';
 import { PresenceService } from '../presence/presence.service';
 import { checkIdentity } from './identity-verification';
@@ -68,6 +69,9 @@ export class WidgetService {
 
   async conversations(ctx: WidgetContext, limit: number): Promise<WidgetConversationItemDto[]> {
     const rows = await this.conversationsRepo.listForVisitor(requireVisitor(ctx), limit);
-    return rows.map((r) => ({ ...toWidgetConversation(r.conversation), unreadCount: r.unread }));
+    return rows.map((r) => ({
+      ...toWidgetConversation(toConversationView(r.conversation)),
+      unreadCount: r.unread,
+    }));
   }
 }

@@ -1,0 +1,180 @@
+import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { AccessTokenService } from '../auth/access-token.service';
+import { ConversationsService } from '../conversations/conversations.service';
+import { clientMessageId, messageBody } from '../messages/messages.dto';
+import { MessagesService } from '../messages/messages.service';
+import { PRESENCE_HEARTBEAT_MS, PresenceService } from '../presence/presence.service';
+import { ProjectsService } from '../projects/projects.service';
+import { projectRoom, RealtimeBus } from './realtime-bus.service';
+import { ResyncService } from './resync.service';
+import { SocketGuard } from './socket-guard';
+import {
+  answer,
+  authField,
+  handshakeError,
+  handshakeLastSeqs,
+  originOf,
+  parsePayload,
+} from './socket-helpers';
+import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
+
+const sendSchema = z.strictObject({
+  conversationId: z.uuid(),
+  body: messageBody,
+  clientMessageId,
+  private: z.boolean().default(false),
+});
+const typingSchema = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
+const readSchema = z.strictObject({ conversationId: z.uuid(), seq: z.number().int().min(0).optional() });
+
+/** Namespace /agent: dashboard users, authenticated by their access JWT, joined to their projects. */
+@WebSocketGateway({ namespace: '/agent' })
+export class AgentGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
+{
+  @WebSocketServer() private readonly nsp!: Namespace;
+  private readonly logger = new Logger(AgentGateway.name);
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    private readonly projects: ProjectsService,
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+    private readonly presence: PresenceService,
+    private readonly bus: RealtimeBus,
+    private readonly resync: ResyncService,
+    private readonly guard: SocketGuard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(nsp: Namespace): void {
+    this.bus.attach('agent', nsp);
+    nsp.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (err: unknown) => next(handshakeError(err)),
+      );
+    });
+    this.heartbeat = setInterval(() => void this.refreshPresence(), PRESENCE_HEARTBEAT_MS).unref();
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const origin = originOf(socket);
+    if (origin && this.config.CORS_ORIGINS.length > 0 && !this.config.CORS_ORIGINS.includes(origin)) {
+      throw new AppError(ErrorCode.ORIGIN_NOT_ALLOWED, 'Origin not allowed');
+    }
+    const user = await this.tokens.verify(authField(socket, 'token'));
+    const lastSeqs = handshakeLastSeqs(socket);
+    const projectIds = (await this.projects.list(user)).map((p) => p.id);
+    const s = initState(socket, { agent: { ...user, projectIds } });
+    s.data.replaying = Object.keys(lastSeqs).length > 0;
+    (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs = lastSeqs;
+  }
+
+  async handleConnection(socket: StatefulSocket): Promise<void> {
+    const agent = socket.data.agent;
+    if (!agent) return void socket.disconnect(true);
+    await socket.join([`user:${agent.id}`, ...agent.projectIds.map(projectRoom)]);
+    this.listen(socket);
+    if (agent.expiresAt) {
+      const timer = setTimeout(
+        () => {
+          socket.emit('session.expired');
+          socket.disconnect(true);
+        },
+        Math.max(0, agent.expiresAt - Date.now()),
+      );
+      socket.once('disconnect', () => clearTimeout(timer));
+    }
+    const lastSeqs = (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs ?? {};
+    if (socket.data.replaying) {
+      await this.resync.replay(
+        socket,
+        lastSeqs,
+        'agent',
+        async (id) => (await this.conversations.access(agent, id)).conversation,
+      );
+    }
+    await this.presence.join(agent.projectIds, agent.id, socket.id);
+    await this.announcePresence(agent.projectIds);
+  }
+
+  async handleDisconnect(socket: StatefulSocket): Promise<void> {
+    const agent = socket.data.agent;
+    if (!agent) return;
+    await this.presence.leave(agent.projectIds, agent.id, socket.id).catch(() => undefined);
+    await this.announcePresence(agent.projectIds).catch(() => undefined);
+  }
+
+  private listen(socket: StatefulSocket): void {
+    const agent = socket.data.agent!;
+    this.guard.on(socket, 'message.send', (payload, ack) =>
+      answer(ack, async () => {
+        const dto = parsePayload(sendSchema, payload);
+        const { message } = await this.messages.sendAsAgent(agent, dto.conversationId, dto);
+        return { message };
+      }),
+    );
+    this.guard.on(socket, 'typing', async (payload) => {
+      const dto = parsePayload(typingSchema, payload);
+      const { conversation } = await this.conversations.access(agent, dto.conversationId);
+      if (!shouldForwardTyping(socket, dto.conversationId, dto.isTyping)) return;
+      this.bus.publish({
+        kind: 'typing',
+        projectId: conversation.projectId,
+        visitorId: conversation.visitorId,
+        typing: {
+          conversationId: conversation.id,
+          side: 'agent',
+          senderId: agent.id,
+          isTyping: dto.isTyping,
+        },
+      });
+    });
+    this.guard.on(socket, 'read', (payload, ack) =>
+      answer(ack, async () => {
+        const dto = parsePayload(readSchema, payload);
+        return this.conversations.markAgentRead(agent, dto.conversationId, dto.seq);
+      }),
+    );
+  }
+
+  private async announcePresence(projectIds: string[]): Promise<void> {
+    for (const projectId of projectIds) {
+      this.bus.publish({
+        kind: 'presence',
+        projectId,
+        agentIds: await this.presence.onlineAgents(projectId),
+      });
+    }
+  }
+
+  private async refreshPresence(): Promise<void> {
+    try {
+      for (const socket of this.nsp.sockets.values() as Iterable<StatefulSocket>) {
+        const agent = socket.data.agent;
+        if (agent) await this.presence.join(agent.projectIds, agent.id, socket.id);
+      }
+    } catch (err) {
+      this.logger.warn(`presence heartbeat failed: ${(err as Error).message}`);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.heartbeat);
+  }
+}

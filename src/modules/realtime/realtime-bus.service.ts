@@ -1,0 +1,137 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import { DomainEvents, type DomainEvent } from '../../common/events/domain-events';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { toWidgetConversation } from '../messages/widget-views';
+import type { BusEvent } from './realtime.events';
+import { deliver, type StatefulSocket } from './socket-state';
+
+const BUS_EVENT = 'spectre:bus';
+export const projectRoom = (projectId: string): string => `project:${projectId}`;
+export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
+
+/**
+ * Fans domain events out to sockets. Each node delivers to its own sockets (per socket, so a
+ * resync can hold events back); other nodes get the event through the adapter's serverSideEmit.
+ */
+@Injectable()
+export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
+  private agents?: Namespace;
+  private widgets?: Namespace;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe((e) => this.publish(fromDomainEvent(e)));
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Tells this node's sockets to reconnect and closes their transports (they retry, elsewhere). */
+  closeAll(): void {
+    for (const nsp of [this.agents, this.widgets]) {
+      if (!nsp) continue;
+      for (const socket of nsp.sockets.values()) {
+        socket.emit('server.shutdown', { reconnect: true });
+        socket.disconnect(true);
+      }
+    }
+  }
+
+  attach(kind: 'agent' | 'widget', nsp: Namespace): void {
+    if (kind === 'widget') {
+      this.widgets = nsp;
+      return;
+    }
+    this.agents = nsp;
+    if (this.clustered) nsp.on(BUS_EVENT, (event: BusEvent) => this.deliverLocal(event));
+  }
+
+  publish(event: BusEvent): void {
+    this.deliverLocal(event);
+    if (this.clustered) this.agents?.serverSideEmit(BUS_EVENT, event);
+  }
+
+  private get clustered(): boolean {
+    return Boolean(this.config.REDIS_URL);
+  }
+
+  private deliverLocal(e: BusEvent): void {
+    switch (e.kind) {
+      case 'message.created': {
+        const ref = { conversationId: e.message.conversationId, seq: e.message.seq };
+        const agentPayload = { message: e.message, conversation: e.conversation };
+        this.toRoom(this.agents, projectRoom(e.conversation.projectId), 'message.created', agentPayload, ref);
+        if (!e.message.private) {
+          const payload = { message: e.message, conversation: toWidgetConversation(e.conversation) };
+          this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), 'message.created', payload, ref);
+        }
+        return;
+      }
+      case 'conversation.created':
+      case 'conversation.updated': {
+        const { kind, ...agentPayload } = e;
+        this.toRoom(this.agents, projectRoom(e.conversation.projectId), kind, agentPayload);
+        const widgetPayload = { ...agentPayload, conversation: toWidgetConversation(e.conversation) };
+        this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), kind, widgetPayload);
+        return;
+      }
+      case 'message.read': {
+        const payload = { conversationId: e.conversation.id, side: e.side, lastReadSeq: e.lastReadSeq };
+        this.toRoom(this.agents, projectRoom(e.conversation.projectId), 'message.read', payload);
+        if (e.side === 'agent')
+          this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), 'message.read', payload);
+        return;
+      }
+      case 'typing': {
+        const { senderId, ...widgetPayload } = e.typing;
+        const notSender = (s: StatefulSocket) => s.data.agent?.id !== senderId;
+        this.toRoom(this.agents, projectRoom(e.projectId), 'typing', e.typing, undefined, notSender);
+        if (e.typing.side === 'agent')
+          this.toRoom(this.widgets, visitorRoom(e.visitorId), 'typing', widgetPayload);
+        return;
+      }
+      case 'presence': {
+        const online = e.agentIds.length > 0;
+        this.toRoom(this.agents, projectRoom(e.projectId), 'presence', {
+          projectId: e.projectId,
+          agentIds: e.agentIds,
+          online,
+        });
+        this.toRoom(this.widgets, projectRoom(e.projectId), 'presence', { projectId: e.projectId, online });
+        return;
+      }
+    }
+  }
+
+  private toRoom(
+    nsp: Namespace | undefined,
+    room: string,
+    event: string,
+    payload: unknown,
+    message?: { conversationId: string; seq: number },
+    filter?: (s: StatefulSocket) => boolean,
+  ): void {
+    const ids = nsp?.adapter.rooms.get(room);
+    if (!nsp || !ids) return;
+    for (const id of ids) {
+      const socket = nsp.sockets.get(id) as StatefulSocket | undefined;
+      if (socket && (!filter || filter(socket))) deliver(socket, event, payload, message);
+    }
+  }
+}
+
+function fromDomainEvent(e: DomainEvent): BusEvent {
+  const { type, ...rest } = e;
+  if (e.type === 'message.read') {
+    return { kind: 'message.read', conversation: e.conversation, side: e.side, lastReadSeq: e.lastReadSeq };
+  }
+  return { kind: type, ...rest } as BusEvent;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { MessagesModule } from '../messages/messages.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { WidgetModule } from '../widget/widget.module';
+import { AgentGateway } from './agent.gateway';
+import { RealtimeBus } from './realtime-bus.service';
+import { RealtimeShutdown } from './realtime-shutdown.service';
+import { ResyncService } from './resync.service';
+import { SocketGuard } from './socket-guard';
+import { WidgetGateway } from './widget.gateway';
+
+@Module({
+  imports: [ProjectsModule, ConversationsModule, WidgetModule, MessagesModule],
+  providers: [RealtimeBus, ResyncService, SocketGuard, RealtimeShutdown, AgentGateway, WidgetGateway],
+})
+export class RealtimeModule {}

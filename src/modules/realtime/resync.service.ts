@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { ConversationView } from '../../common/events/views';
+import { toConversationView, toMessageView } from '../messages/message-rows';
+import { MessagesRepository } from '../messages/messages.repository';
+import { toWidgetConversation } from '../messages/widget-views';
+import type { Conversation } from '../../db/schema';
+import { endReplay, type StatefulSocket } from './socket-state';
+
+const PAGE = 100;
+/** Past this many missed messages per conversation the client is told to page through REST history. */
+const MAX_REPLAY = 1000;
+
+/**
+ * Replays what a reconnecting client missed: for each conversation it names with its last seq,
+ * every later message in order, straight from the database, before any live event.
+ */
+@Injectable()
+export class ResyncService {
+  constructor(private readonly messages: MessagesRepository) {}
+
+  /**
+   * `find` returns the conversation if this socket may read it (undefined otherwise, silently skipped).
+   * Live events are held from `begin` until the replay ends.
+   */
+  async replay(
+    socket: StatefulSocket,
+    lastSeqs: Record<string, number>,
+    side: 'agent' | 'widget',
+    find: (conversationId: string) => Promise<Conversation | undefined>,
+  ): Promise<void> {
+    const sent: Record<string, number> = {};
+    try {
+      for (const [conversationId, seq] of Object.entries(lastSeqs)) {
+        const conversation = await find(conversationId).catch(() => undefined);
+        if (!conversation) continue;
+        sent[conversationId] = await this.replayConversation(
+          socket,
+          toConversationView(conversation),
+          seq,
+          side,
+        );
+      }
+    } finally {
+      endReplay(socket);
+    }
+    socket.emit('resync.complete', { conversations: sent });
+  }
+
+  private async replayConversation(
+    socket: StatefulSocket,
+    conversation: ConversationView,
+    afterSeq: number,
+    side: 'agent' | 'widget',
+  ): Promise<number> {
+    const payloadConversation = side === 'agent' ? conversation : toWidgetConversation(conversation);
+    let cursor = afterSeq;
+    for (let replayed = 0; replayed < MAX_REPLAY; replayed += PAGE) {
+      const { items, hasMore } = await this.messages.history(conversation.id, {
+        after: cursor,
+        limit: PAGE,
+        includePrivate: side === 'agent',
+      });
+      for (const m of items)
+        socket.emit('message.created', { message: toMessageView(m), conversation: payloadConversation });
+      if (items.length > 0) cursor = items[items.length - 1].seq;
+      if (!hasMore) break;
+    }
+    socket.data.replayedUpTo.set(conversation.id, cursor);
+    return cursor;
+  }
+}

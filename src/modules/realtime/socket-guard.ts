@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { toAppError } from '../../common/errors/error-envelope';
+import { ErrorCode } from '../../common/errors/error-codes';
+import type { StatefulSocket } from './socket-state';
+
+type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
+
+/**
+ * Wraps every client → server socket event: refuses work while the node drains for shutdown,
+ * tracks in-flight handlers so shutdown can wait for them, and turns errors into an `error` event
+ * (or the ack's error) instead of an unhandled rejection.
+ */
+@Injectable()
+export class SocketGuard {
+  private readonly logger = new Logger(SocketGuard.name);
+  private readonly inFlight = new Set<Promise<void>>();
+  private draining = false;
+
+  on(socket: StatefulSocket, event: string, handler: Handler): void {
+    socket.on(event, (payload: unknown, ack?: unknown) => {
+      if (this.draining) {
+        const error = {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: 'Server is restarting; reconnect and retry',
+        };
+        if (typeof ack === 'function') ack({ ok: false, error });
+        return;
+      }
+      const run = handler(payload, ack)
+        .catch((err: unknown) => {
+          const e = toAppError(err);
+          if (e.status >= 500) this.logger.error(err);
+          socket.emit('error', { code: e.code, message: e.message });
+        })
+        .finally(() => this.inFlight.delete(run));
+      this.inFlight.add(run);
+    });
+  }
+
+  /** Stops accepting socket work and waits (bounded) for handlers already running. */
+  async drain(timeoutMs: number): Promise<void> {
+    this.draining = true;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), timeout]);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { toAppError, zodDetails } from '../../common/errors/error-envelope';
+import type { Ack } from './realtime.events';
+
+/** An Error for socket.io's connect_error, carrying the API error code in `data`. */
+export function handshakeError(err: unknown): Error & { data: { code: string } } {
+  const appError = toAppError(err);
+  return Object.assign(new Error(appError.message), { data: { code: appError.code } });
+}
+
+/** Validates a client payload; throws VALIDATION_FAILED like the REST routes. */
+export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (!result.success)
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Invalid payload', zodDetails(result.error));
+  return result.data;
+}
+
+/** Runs a handler and answers its ack (when the client asked for one) with data or the error envelope. */
+export async function answer<T>(ack: unknown, work: () => Promise<T>): Promise<void> {
+  let reply: Ack<T>;
+  try {
+    reply = { ok: true, data: await work() };
+  } catch (err) {
+    const e = toAppError(err);
+    reply = {
+      ok: false,
+      error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+    };
+  }
+  if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(reply);
+}
+
+const lastSeqs = z.record(z.uuid(), z.number().int().min(0).max(2_147_483_647));
+
+/** The handshake's `lastSeqs` (conversationId → last seq seen); at most 100 conversations. */
+export function handshakeLastSeqs(socket: Socket): Record<string, number> {
+  const raw = (socket.handshake.auth as { lastSeqs?: unknown }).lastSeqs;
+  if (raw === undefined) return {};
+  const parsed = lastSeqs.safeParse(raw);
+  if (!parsed.success || Object.keys(parsed.data).length > 100) {
+    throw new AppError(
+      ErrorCode.VALIDATION_FAILED,
+      'lastSeqs must map up to 100 conversation ids to sequences',
+    );
+  }
+  return parsed.data;
+}
+
+export const authField = (socket: Socket, name: string): string | undefined => {
+  const value = (socket.handshake.auth as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+
+export const originOf = (socket: Socket): string | undefined => {
+  const origin = socket.handshake.headers.origin;
+  return typeof origin === 'string' ? origin : undefined;
+};

@@ -1,0 +1,134 @@
+import {
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { ConversationsService } from '../conversations/conversations.service';
+import { clientMessageId, messageBody } from '../messages/messages.dto';
+import { MessagesService } from '../messages/messages.service';
+import { requireVisitor } from '../widget/widget.guard';
+import { WidgetAuthService } from '../widget/widget-auth.service';
+import { projectRoom, RealtimeBus, visitorRoom } from './realtime-bus.service';
+import { ResyncService } from './resync.service';
+import { SocketGuard } from './socket-guard';
+import {
+  answer,
+  authField,
+  handshakeError,
+  handshakeLastSeqs,
+  originOf,
+  parsePayload,
+} from './socket-helpers';
+import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
+
+const sendSchema = z.strictObject({
+  conversationId: z.uuid().optional(),
+  body: messageBody,
+  clientMessageId,
+});
+const typingSchema = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
+const readSchema = z.strictObject({ conversationId: z.uuid(), seq: z.number().int().min(0).optional() });
+
+/**
+ * Namespace /widget: visitors, authenticated like the REST widget routes (project key and/or
+ * visitor token, allowed origins). A visitor only ever joins its own room and its project's
+ * presence room.
+ */
+@WebSocketGateway({ namespace: '/widget' })
+export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer() private readonly nsp!: Namespace;
+
+  constructor(
+    private readonly widgetAuth: WidgetAuthService,
+    private readonly conversations: ConversationsService,
+    private readonly messages: MessagesService,
+    private readonly bus: RealtimeBus,
+    private readonly resync: ResyncService,
+    private readonly guard: SocketGuard,
+  ) {}
+
+  afterInit(nsp: Namespace): void {
+    this.bus.attach('widget', nsp);
+    nsp.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (err: unknown) => next(handshakeError(err)),
+      );
+    });
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const ctx = await this.widgetAuth.authenticate({
+      projectKey: authField(socket, 'projectKey'),
+      visitorToken: authField(socket, 'visitorToken'),
+      origin: originOf(socket),
+    });
+    const lastSeqs = handshakeLastSeqs(socket);
+    const s = initState(socket, { widget: ctx });
+    s.data.replaying = Boolean(ctx.visitorId) && Object.keys(lastSeqs).length > 0;
+    (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs = lastSeqs;
+  }
+
+  async handleConnection(socket: StatefulSocket): Promise<void> {
+    const ctx = socket.data.widget;
+    if (!ctx) return void socket.disconnect(true);
+    await socket.join([projectRoom(ctx.project.id), ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : [])]);
+    this.listen(socket);
+    if (socket.data.replaying && ctx.visitorId) {
+      const visitorId = ctx.visitorId;
+      const lastSeqs = (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs ?? {};
+      await this.resync.replay(socket, lastSeqs, 'widget', (id) =>
+        this.conversations.visitorConversation(visitorId, id),
+      );
+    }
+  }
+
+  private listen(socket: StatefulSocket): void {
+    const ctx = socket.data.widget!;
+    this.guard.on(socket, 'message.send', (payload, ack) =>
+      answer(ack, async () => {
+        const dto = parsePayload(sendSchema, payload);
+        const result = await this.messages.sendAsVisitor(ctx, dto);
+        if (!ctx.visitorId) await this.adoptVisitor(socket, result.visitorId, result.visitorToken);
+        const { created: _created, ...data } = result;
+        return data;
+      }),
+    );
+    this.guard.on(socket, 'typing', async (payload) => {
+      const dto = parsePayload(typingSchema, payload);
+      const conversation = await this.conversations.visitorConversation(
+        requireVisitor(ctx),
+        dto.conversationId,
+      );
+      if (!shouldForwardTyping(socket, dto.conversationId, dto.isTyping)) return;
+      this.bus.publish({
+        kind: 'typing',
+        projectId: conversation.projectId,
+        visitorId: conversation.visitorId,
+        typing: {
+          conversationId: conversation.id,
+          side: 'visitor',
+          senderId: conversation.visitorId,
+          isTyping: dto.isTyping,
+        },
+      });
+    });
+    this.guard.on(socket, 'read', (payload, ack) =>
+      answer(ack, async () => {
+        const dto = parsePayload(readSchema, payload);
+        return this.conversations.markVisitorRead(requireVisitor(ctx), dto.conversationId, dto.seq);
+      }),
+    );
+  }
+
+  /** A socket that started without a token becomes its new visitor after the first message. */
+  private async adoptVisitor(socket: StatefulSocket, visitorId: string, token: string): Promise<void> {
+    const ctx = socket.data.widget!;
+    ctx.visitorId = visitorId;
+    ctx.visitorToken = token;
+    await socket.join(visitorRoom(visitorId));
+  }
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import {
+  addMember,
+  createProject,
+  registerAccount,
+  type Account,
+  type ProjectInfo,
+} from '../factories/accounts';
+import { agentReply, startConversation, visitorSend } from '../factories/widget';
+import { httpClient, type HttpClient } from '../support/http';
+import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('real time over Socket.IO', () => {
+  let t: TestApp;
+  let api: HttpClient;
+  let owner: Account;
+  let stranger: Account;
+  let project: ProjectInfo;
+  let strangerProject: ProjectInfo;
+  const open: Recorder[] = [];
+  const track = async (p: Promise<Recorder>) => {
+    const r = await p;
+    open.push(r);
+    return r;
+  };
+
+  before(async () => {
+    t = await startTestApp();
+    api = httpClient(t.url);
+    owner = await registerAccount(api, 'Owner');
+    stranger = await registerAccount(api, 'Stranger');
+    project = await createProject(api, owner);
+    strangerProject = await createProject(api, stranger);
+  });
+  after(async () => {
+    for (const r of open) r.close();
+    await t.close();
+  });
+
+  it('delivers visitor → agent, agent → widget, and keeps notes and foreign tenants out', async () => {
+    const s = await startConversation(api, project);
+    const agent = await track(connectAgent(t.url, owner.token));
+    const widget = await track(
+      connectWidget(t.url, { projectKey: project.publicKey, visitorToken: s.token }),
+    );
+    const otherAgent = await track(connectAgent(t.url, stranger.token));
+    const otherVisitor = await startConversation(api, project);
+    const otherWidget = await track(connectWidget(t.url, { visitorToken: otherVisitor.token }));
+    const foreign = await startConversation(api, strangerProject);
+    const foreignWidget = await track(connectWidget(t.url, { visitorToken: foreign.token }));
+
+    const sent = await visitorSend(api, project, 'Is anyone there?', s);
+    const got = await agent.waitFor('message.created', (p) => p.message.id === sent.message.id);
+    expect(got.message).toMatchObject({ body: 'Is anyone there?', seq: 2, sender: 'visitor' });
+    expect(got.conversation).toMatchObject({ id: s.conversationId, projectId: project.id });
+
+    const ack = await emitWithAck(agent, 'message.send', {
+      conversationId: s.conversationId,
+      body: 'Yes, hello!',
+      clientMessageId: randomUUID(),
+    });
+    expect(ack.ok).toBe(true);
+    expect(ack.data.message).toMatchObject({ body: 'Yes, hello!', sender: 'agent', seq: 3 });
+    const reply = await widget.waitFor('message.created', (p) => p.message.id === ack.data.message.id);
+    expect(reply.conversation).not.toHaveProperty('assigneeId');
+
+    const note = await agentReply(api, owner.token, s.conversationId, 'secret note', true);
+    await agent.waitFor('message.created', (p) => p.message.id === note.id);
+    await settle();
+
+    expect(agent.of('message.created').filter((p) => p.message.id === sent.message.id)).toHaveLength(1);
+    // The visitor's own messages reach its other tabs; the internal note never does.
+    expect(widget.of('message.created').map((p) => p.message.body)).toEqual([
+      'Is anyone there?',
+      'Yes, hello!',
+    ]);
+    for (const r of [otherAgent, otherWidget, foreignWidget]) {
+      expect(r.of('message.created').filter((p) => p.message.conversationId === s.conversationId)).toEqual(
+        [],
+      );
+      expect(JSON.stringify(r.events)).not.toContain(s.conversationId);
+    }
+    // The stranger's agent does get its own project's conversation.
+    expect(otherAgent.of('message.created').map((p) => p.message.conversationId)).toEqual([
+      foreign.conversationId,
+    ]);
+  });
+
+  it('refuses bad, expired and foreign credentials at the handshake', async () => {
+    const s = await startConversation(api, project);
+    const failures: [() => Promise<Recorder>, string][] = [
+      [() => connectAgent(t.url, 'not-a-jwt'), 'TOKEN_INVALID'],
+      [() => connectAgent(t.url, ''), 'UNAUTHENTICATED'],
+      [() => connectAgent(t.url, s.token), 'TOKEN_INVALID'],
+      [() => connectWidget(t.url, {}), 'PROJECT_KEY_INVALID'],
+      [() => connectWidget(t.url, { projectKey: 'pk_unknown' }), 'PROJECT_KEY_INVALID'],
+      [() => connectWidget(t.url, { visitorToken: owner.token }), 'VISITOR_TOKEN_INVALID'],
+      [
+        () => connectWidget(t.url, { projectKey: strangerProject.publicKey, visitorToken: s.token }),
+        'VISITOR_TOKEN_INVALID',
+      ],
+    ];
+    for (const [attempt, code] of failures) {
+      const err = await attempt().then(
+        () => undefined,
+        (e: any) => e,
+      );
+      expect(err?.data?.code).toBe(code);
+    }
+
+    const shortLived = await startTestApp({ JWT_EXPIRES_IN: '1s', VISITOR_TOKEN_EXPIRES_IN: '1s' });
+    try {
+      const sApi = httpClient(shortLived.url);
+      const user = await registerAccount(sApi);
+      const p = await createProject(sApi, user);
+      const v = await startConversation(sApi, p);
+      await settle(2100);
+      await expect(connectAgent(shortLived.url, user.token)).rejects.toMatchObject({
+        data: { code: 'TOKEN_EXPIRED' },
+      });
+      await expect(connectWidget(shortLived.url, { visitorToken: v.token })).rejects.toMatchObject({
+        data: { code: 'VISITOR_TOKEN_INVALID' },
+      });
+    } finally {
+      await shortLived.close();
+    }
+
+    const loggedOut = await registerAccount(api, 'Leaver');
+    await api.post('/api/v1/auth/logout', { token: loggedOut.token });
+    await expect(connectAgent(t.url, loggedOut.token)).rejects.toMatchObject({
+      data: { code: 'TOKEN_INVALID' },
+    });
+  });
+
+  it('replays exactly what a reconnecting widget missed, in order, before live events', async () => {
+    const s = await startConversation(api, project);
+    const widget = await track(connectWidget(t.url, { visitorToken: s.token }));
+    const first = await agentReply(api, owner.token, s.conversationId, 'before the drop');
+    await widget.waitFor('message.created', (p) => p.message.id === first.id);
+    widget.close();
+
+    const missed = [];
+    for (const body of ['one', 'two', 'three'])
+      missed.push(await agentReply(api, owner.token, s.conversationId, body));
+    await agentReply(api, owner.token, s.conversationId, 'internal', true);
+
+    const back = await track(
+      connectWidget(t.url, { visitorToken: s.token, lastSeqs: { [s.conversationId]: first.seq } }),
+    );
+    const done = await back.waitFor('resync.complete');
+    expect(done.conversations[s.conversationId]).toBe(missed[2].seq);
+    const live = await agentReply(api, owner.token, s.conversationId, 'live');
+    await back.waitFor('message.created', (p) => p.message.id === live.id);
+    await settle();
+    expect(back.of('message.created').map((p) => p.message.body)).toEqual(['one', 'two', 'three', 'live']);
+    const names = back.events.map(([n]) => n).filter((n) => n !== 'presence');
+    expect(names.indexOf('resync.complete')).toBe(3);
+
+    const history = await api.get(`/api/v1/messages/conversations/${s.conversationId}?after=${first.seq}`, {
+      headers: { 'x-visitor-token': s.token },
+    });
+    expect(history.body.data.map((m: any) => m.body)).toEqual(['one', 'two', 'three', 'live']);
+  });
+
+  it('replays missed messages to an agent too, and ignores conversations it may not read', async () => {
+    const s = await startConversation(api, project);
+    const foreign = await startConversation(api, strangerProject);
+    await visitorSend(api, project, 'missed 1', s);
+    await visitorSend(api, project, 'missed 2', s);
+    const agent = await track(
+      connectAgent(t.url, owner.token, { [s.conversationId]: 1, [foreign.conversationId]: 0 }),
+    );
+    const done = await agent.waitFor('resync.complete');
+    expect(done.conversations).toEqual({ [s.conversationId]: 3 });
+    expect(agent.of('message.created').map((p) => p.message.body)).toEqual(['missed 1', 'missed 2']);
+  });
+
+  it('sends typing and read receipts to the other side only', async () => {
+    const s = await startConversation(api, project);
+    const other = await startConversation(api, project);
+    const agent = await track(connectAgent(t.url, owner.token));
+    const widget = await track(connectWidget(t.url, { visitorToken: s.token }));
+    const otherWidget = await track(connectWidget(t.url, { visitorToken: other.token }));
+    const foreignAgent = await track(connectAgent(t.url, stranger.token));
+
+    widget.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+    const typing = await agent.waitFor('typing', (p) => p.side === 'visitor');
+    expect(typing).toMatchObject({ conversationId: s.conversationId, isTyping: true });
+    agent.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+    const agentTyping = await widget.waitFor('typing', (p) => p.side === 'agent');
+    expect(agentTyping).toEqual({ conversationId: s.conversationId, side: 'agent', isTyping: true });
+
+    const reply = await agentReply(api, owner.token, s.conversationId, 'hi');
+    const read = await emitWithAck(widget, 'read', { conversationId: s.conversationId, seq: reply.seq });
+    expect(read).toEqual({
+      ok: true,
+      data: { conversationId: s.conversationId, side: 'visitor', lastReadSeq: reply.seq },
+    });
+    const receipt = await agent.waitFor('message.read', (p) => p.side === 'visitor');
+    expect(receipt).toEqual({ conversationId: s.conversationId, side: 'visitor', lastReadSeq: reply.seq });
+    await emitWithAck(agent, 'read', { conversationId: s.conversationId });
+    await widget.waitFor('message.read', (p) => p.side === 'agent');
+    await settle();
+
+    expect(widget.of('typing').filter((p) => p.side === 'visitor')).toEqual([]);
+    expect(agent.of('typing').filter((p) => p.side === 'agent')).toEqual([]);
+    for (const r of [otherWidget, foreignAgent]) {
+      expect(r.of('typing')).toEqual([]);
+      expect(r.of('message.read')).toEqual([]);
+    }
+
+    const forbidden = await emitWithAck(foreignAgent, 'read', { conversationId: s.conversationId });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'CONVERSATION_NOT_FOUND' } });
+    otherWidget.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+    const err = await otherWidget.waitFor('error');
+    expect(err.code).toBe('CONVERSATION_NOT_FOUND');
+  });
+
+  it('acks socket sends idempotently and validates payloads', async () => {
+    const s = await startConversation(api, project);
+    const widget = await track(connectWidget(t.url, { visitorToken: s.token }));
+    const payload = { conversationId: s.conversationId, body: 'via socket', clientMessageId: randomUUID() };
+    const [a, b] = await Promise.all([
+      emitWithAck(widget, 'message.send', payload),
+      emitWithAck(widget, 'message.send', payload),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.data.message.id).toBe(b.data.message.id);
+    const bad = await emitWithAck(widget, 'message.send', { conversationId: s.conversationId, body: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+
+    // A socket opened with only the project key becomes a visitor with its first message.
+    const fresh = await track(connectWidget(t.url, { projectKey: project.publicKey }));
+    const firstAck = await emitWithAck(fresh, 'message.send', {
+      body: 'new here',
+      clientMessageId: randomUUID(),
+    });
+    expect(firstAck.ok).toBe(true);
+    expect(typeof firstAck.data.visitorToken).toBe('string');
+    const answer = await agentReply(api, owner.token, firstAck.data.conversation.id, 'welcome');
+    await fresh.waitFor('message.created', (p) => p.message.id === answer.id);
+  });
+
+  it('reports agent presence to the widget', async () => {
+    const solo = await registerAccount(api, 'Solo');
+    const p = await createProject(api, solo);
+    const config = () => api.get('/api/v1/widget/config', { headers: { 'x-project-key': p.publicKey } });
+    expect((await config()).body.data.agentsOnline).toBe(false);
+    const widget = await track(connectWidget(t.url, { projectKey: p.publicKey }));
+    const agent = await track(connectAgent(t.url, solo.token));
+    expect(await widget.waitFor('presence', (e) => e.online)).toEqual({ projectId: p.id, online: true });
+    expect((await config()).body.data.agentsOnline).toBe(true);
+    agent.close();
+    await widget.waitFor('presence', (e) => !e.online);
+    expect((await config()).body.data.agentsOnline).toBe(false);
+  });
+});
