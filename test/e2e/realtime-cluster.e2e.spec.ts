@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { agentReply, startConversation } from '../factories/widget';
+import { httpClient } from '../support/http';
+import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
+import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/test-app';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+// Two app instances on different ports sharing one PostgreSQL database and Redis.
+describe('two nodes sharing PostgreSQL and Redis', () => {
+  let db: TestDatabase;
+  let nodeA: TestApp;
+  let nodeB: TestApp;
+  let owner: Account;
+  let project: ProjectInfo;
+  const open: Recorder[] = [];
+  const track = async (p: Promise<Recorder>) => {
+    const r = await p;
+    open.push(r);
+    return r;
+  };
+
+  before(async () => {
+    db = await createTestDatabase('postgres');
+    nodeA = await startTestApp({ REDIS_URL }, { database: db });
+    nodeB = await startTestApp({ REDIS_URL }, { database: db });
+    owner = await registerAccount(httpClient(nodeA.url), 'Owner');
+    project = await createProject(httpClient(nodeB.url), owner);
+  });
+  after(async () => {
+    for (const r of open) r.close();
+    await nodeA.close().catch(() => undefined);
+    await nodeB.close();
+    await db.drop();
+  });
+
+  it('carries messages, typing and presence both ways between nodes', async () => {
+    const s = await startConversation(httpClient(nodeA.url), project);
+    const widget = await track(connectWidget(nodeA.url, { visitorToken: s.token }));
+    const agent = await track(connectAgent(nodeB.url, owner.token));
+
+    const sent = await emitWithAck(widget, 'message.send', {
+      conversationId: s.conversationId,
+      body: 'from node A',
+      clientMessageId: randomUUID(),
+    });
+    expect(sent.ok).toBe(true);
+    const atAgent = await agent.waitFor('message.created', (p) => p.message.id === sent.data.message.id);
+    expect(atAgent.message.body).toBe('from node A');
+
+    const reply = await emitWithAck(agent, 'message.send', {
+      conversationId: s.conversationId,
+      body: 'from node B',
+      clientMessageId: randomUUID(),
+    });
+    await widget.waitFor('message.created', (p) => p.message.id === reply.data.message.id);
+
+    widget.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+    await agent.waitFor('typing', (p) => p.side === 'visitor' && p.isTyping);
+    agent.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+    await widget.waitFor('typing', (p) => p.side === 'agent' && p.isTyping);
+
+    await settle();
+    expect(agent.of('message.created').filter((p) => p.message.id === sent.data.message.id)).toHaveLength(1);
+    expect(widget.of('message.created').filter((p) => p.message.id === reply.data.message.id)).toHaveLength(
+      1,
+    );
+  });
+
+  it('shows on node B an agent connected to node A', async () => {
+    const solo = await registerAccount(httpClient(nodeA.url), 'Solo');
+    const p = await createProject(httpClient(nodeA.url), solo);
+    const widgetOnB = await track(connectWidget(nodeB.url, { projectKey: p.publicKey }));
+    const configOnB = () =>
+      httpClient(nodeB.url).get('/api/v1/widget/config', { headers: { 'x-project-key': p.publicKey } });
+    expect((await configOnB()).body.data.agentsOnline).toBe(false);
+
+    const agentOnA = await track(connectAgent(nodeA.url, solo.token));
+    expect(await widgetOnB.waitFor('presence', (e) => e.online)).toEqual({ projectId: p.id, online: true });
+    expect((await configOnB()).body.data.agentsOnline).toBe(true);
+
+    const observerOnB = await track(connectAgent(nodeB.url, solo.token));
+    const seen = await observerOnB.waitFor('presence', (e) => e.projectId === p.id);
+    expect(seen.agentIds).toEqual([solo.userId]);
+
+    agentOnA.close();
+    observerOnB.close();
+    await widgetOnB.waitFor('presence', (e) => !e.online);
+    expect((await configOnB()).body.data.agentsOnline).toBe(false);
+  });
+
+  it('sends sockets elsewhere on shutdown and loses nothing across the restart', async () => {
+    const s = await startConversation(httpClient(nodeB.url), project);
+    const widget = await track(connectWidget(nodeA.url, { visitorToken: s.token }));
+    const closed = new Promise<string>((resolve) =>
+      widget.socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    await nodeA.close();
+    expect(await widget.waitFor('server.shutdown')).toEqual({ reconnect: true });
+    expect(await closed).toBe('transport close');
+
+    const missed = [];
+    for (const body of ['while', 'you', 'moved'])
+      missed.push(await agentReply(httpClient(nodeB.url), owner.token, s.conversationId, body));
+    const moved = await track(
+      connectWidget(nodeB.url, { visitorToken: s.token, lastSeqs: { [s.conversationId]: 1 } }),
+    );
+    await moved.waitFor('resync.complete');
+    expect(moved.of('message.created').map((p) => p.message.seq)).toEqual(missed.map((m) => m.seq));
+  });
+});
