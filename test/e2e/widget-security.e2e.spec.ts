@@ -1,0 +1,191 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { startConversation, widgetHeaders } from '../factories/widget';
+import { countRows } from '../support/db';
+import { httpClient, type HttpClient } from '../support/http';
+import { connectWidget } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const hmac = (secret: string, externalId: string) =>
+  createHmac('sha256', secret).update(externalId).digest('hex');
+
+describe('widget identity verification, origins and visitor tokens', () => {
+  let t: TestApp;
+  let api: HttpClient;
+  let owner: Account;
+  let verifiedProject: ProjectInfo;
+
+  before(async () => {
+    t = await startTestApp();
+    api = httpClient(t.url);
+    owner = await registerAccount(api);
+    verifiedProject = await createProject(api, owner, { requireIdentityVerification: true });
+  });
+  after(() => t.close());
+
+  const send = (project: ProjectInfo, visitor: Record<string, unknown>, token?: string) =>
+    api.post('/api/v1/messages', {
+      headers: widgetHeaders(project.publicKey, token),
+      body: { body: 'hello', clientMessageId: randomUUID(), visitor },
+    });
+
+  it('accepts a valid HMAC, refuses a wrong or missing one, and writes nothing when refused', async () => {
+    const before = await countRows(t, 'visitors');
+    const wrong = await send(verifiedProject, {
+      externalId: 'user-1',
+      userHash: hmac('not-the-secret', 'user-1'),
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('IDENTITY_VERIFICATION_FAILED');
+    const missing = await send(verifiedProject, { externalId: 'user-1' });
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe('IDENTITY_VERIFICATION_FAILED');
+    const otherId = await send(verifiedProject, {
+      externalId: 'user-2',
+      userHash: hmac(verifiedProject.secret, 'user-1'),
+    });
+    expect(otherId.status).toBe(401);
+    expect(await countRows(t, 'visitors')).toBe(before);
+
+    const ok = await send(verifiedProject, {
+      externalId: 'user-1',
+      userHash: hmac(verifiedProject.secret, 'user-1'),
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('gives a verified user the same conversations on another device', async () => {
+    const identity = {
+      externalId: 'user-42',
+      userHash: hmac(verifiedProject.secret, 'user-42'),
+      name: 'Ada',
+    };
+    const laptop = await send(verifiedProject, identity);
+    expect(laptop.status).toBe(201);
+    const phone = await api.post('/api/v1/widget/session', {
+      headers: widgetHeaders(verifiedProject.publicKey),
+      body: { visitor: identity },
+    });
+    expect(phone.status).toBe(200);
+    expect(phone.body.data.visitor).toMatchObject({
+      id: laptop.body.data.visitorId,
+      verified: true,
+      name: 'Ada',
+    });
+    const list = await api.get('/api/v1/widget/conversations', {
+      headers: widgetHeaders(verifiedProject.publicKey, phone.body.data.visitorToken),
+    });
+    expect(list.body.data.map((c: any) => c.id)).toEqual([laptop.body.data.conversation.id]);
+  });
+
+  it('never merges visitors on an unverified externalId', async () => {
+    const open = await createProject(api, owner, { name: 'Open site' });
+    const first = await send(open, { externalId: 'claimed-id' });
+    const second = await send(open, { externalId: 'claimed-id' });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body.data.visitorId).not.toBe(first.body.data.visitorId);
+    const list = await api.get('/api/v1/widget/conversations', {
+      headers: widgetHeaders(open.publicKey, second.body.data.visitorToken),
+    });
+    expect(list.body.data.map((c: any) => c.id)).toEqual([second.body.data.conversation.id]);
+  });
+
+  it('shows the project secret only on create and rotate-secret', async () => {
+    const get = await api.get(`/api/v1/projects/${verifiedProject.id}`, { token: owner.token });
+    expect(get.body.data).not.toHaveProperty('secret');
+    const list = await api.get('/api/v1/projects', { token: owner.token });
+    expect(JSON.stringify(list.body)).not.toContain(verifiedProject.secret);
+    const rotated = await api.post(`/api/v1/projects/${verifiedProject.id}/rotate-secret`, {
+      token: owner.token,
+    });
+    expect(rotated.body.data.secret).toMatch(/^sk_/);
+    expect(rotated.body.data.secret).not.toBe(verifiedProject.secret);
+    const stale = await send(verifiedProject, {
+      externalId: 'u',
+      userHash: hmac(verifiedProject.secret, 'u'),
+    });
+    expect(stale.status).toBe(401);
+    verifiedProject.secret = rotated.body.data.secret;
+  });
+
+  it('refuses foreign origins on REST and on the socket handshake', async () => {
+    const site = await createProject(api, owner, { allowedOrigins: ['https://shop.example.com'] });
+    const good = await api.post('/api/v1/messages', {
+      headers: { ...widgetHeaders(site.publicKey), origin: 'https://shop.example.com' },
+      body: { body: 'hi', clientMessageId: randomUUID() },
+    });
+    expect(good.status).toBe(201);
+    const token = good.body.data.visitorToken;
+    for (const origin of ['https://evil.example.com', undefined]) {
+      const headers = { ...widgetHeaders(site.publicKey, token), ...(origin ? { origin } : {}) };
+      const res = await api.get('/api/v1/widget/conversations', { headers });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('ORIGIN_NOT_ALLOWED');
+    }
+    await expect(
+      connectWidget(t.url, { visitorToken: token }, { origin: 'https://evil.example.com' }),
+    ).rejects.toMatchObject({ data: { code: 'ORIGIN_NOT_ALLOWED' } });
+    const allowed = await connectWidget(
+      t.url,
+      { visitorToken: token },
+      { origin: 'https://shop.example.com' },
+    );
+    allowed.close();
+  });
+
+  it('keeps visitor tokens working after the public key rotates, but not the old key for new visitors', async () => {
+    const site = await createProject(api, owner, { name: 'Rotating' });
+    const s = await startConversation(api, site);
+    const rotated = await api.post(`/api/v1/projects/${site.id}/rotate-key`, { token: owner.token });
+    const newKey = rotated.body.data.publicKey;
+    expect(newKey).not.toBe(site.publicKey);
+    const fresh = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(site.publicKey),
+      body: { body: 'new visitor, old key', clientMessageId: randomUUID() },
+    });
+    expect(fresh.status).toBe(401);
+    expect(fresh.body.error.code).toBe('PROJECT_KEY_INVALID');
+    const existing = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(site.publicKey, s.token),
+      body: { body: 'still here', clientMessageId: randomUUID(), conversationId: s.conversationId },
+    });
+    expect(existing.status).toBe(201);
+    const withNewKey = await api.get('/api/v1/widget/config', { headers: widgetHeaders(newKey) });
+    expect(withNewKey.status).toBe(200);
+  });
+});
+
+describe('visitor token expiry', () => {
+  it('refuses an expired token and renews a token past half its life', async () => {
+    const t = await startTestApp({ VISITOR_TOKEN_EXPIRES_IN: '2s' });
+    try {
+      const api = httpClient(t.url);
+      const owner = await registerAccount(api);
+      const project = await createProject(api, owner);
+      const s = await startConversation(api, project);
+      await new Promise((r) => setTimeout(r, 1100));
+      const renewed = await api.get('/api/v1/widget/conversations', {
+        headers: widgetHeaders(project.publicKey, s.token),
+      });
+      expect(renewed.status).toBe(200);
+      const fresh = renewed.headers.get('x-visitor-token');
+      expect(fresh).toBeTruthy();
+      await new Promise((r) => setTimeout(r, 1000));
+      const expired = await api.get('/api/v1/widget/conversations', {
+        headers: widgetHeaders(project.publicKey, s.token),
+      });
+      expect(expired.status).toBe(401);
+      expect(expired.body.error.code).toBe('VISITOR_TOKEN_INVALID');
+      const withRenewed = await api.get('/api/v1/widget/conversations', {
+        headers: widgetHeaders(project.publicKey, fresh!),
+      });
+      expect(withRenewed.status).toBe(200);
+      expect(withRenewed.body.data.map((c: any) => c.id)).toEqual([s.conversationId]);
+    } finally {
+      await t.close();
+    }
+  });
+});
