@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
+import { toAppError, toErrorBody } from './common/errors/error-envelope';
 import { registerHttpSecurity } from './common/security/http-security';
 import { REDACT_PATHS, serializeError } from './common/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
@@ -22,6 +24,15 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // Malformed URLs and over-long path parameters are answered by the router itself, before any
+    // hook or Nest filter: give them the error envelope too.
+    frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const error = toAppError(err);
+      void reply
+        .status(error.status)
+        .header('x-request-id', request.id)
+        .send(toErrorBody(error, String(request.id)));
     },
     logger: {
       level: config.LOG_LEVEL,

@@ -1,7 +1,7 @@
 import { Catch, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode } from './error-codes';
-import { toAppError, isServerError, type ErrorBody } from './error-envelope';
+import { isServerError, toAppError, toErrorBody } from './error-envelope';
 
 /** @nestjs/throttler's own guard names the header after the throttler (Retry-After-<name>). */
 const throttlerRetryAfter = (reply: FastifyReply): string | undefined => {
@@ -19,18 +19,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const error = toAppError(exception);
     if (isServerError(error)) request.log.error({ err: exception }, 'unhandled error');
-    const body: ErrorBody = {
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.details ? { details: error.details } : {}),
-      },
-      requestId: String(request.id),
-    };
     if (error.headers) void reply.headers(error.headers);
     if (error.code === ErrorCode.RATE_LIMITED && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', throttlerRetryAfter(reply) ?? '60');
     }
-    void reply.status(error.status).send(body);
+    void reply.status(error.status).send(toErrorBody(error, String(request.id)));
   }
 }

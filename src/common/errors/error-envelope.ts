@@ -19,6 +19,9 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '22003': [ErrorCode.VALIDATION_FAILED, 'A number is out of range'],
   '22007': [ErrorCode.VALIDATION_FAILED, 'A date has an invalid format'],
   '22008': [ErrorCode.VALIDATION_FAILED, 'A date is out of range'],
+  // NUL characters: text (invalid byte sequence) and jsonb (unsupported escape) cannot store them.
+  '22021': [ErrorCode.VALIDATION_FAILED, 'A value contains a character that cannot be stored'],
+  '22P05': [ErrorCode.VALIDATION_FAILED, 'A value contains a character that cannot be stored'],
 };
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -79,3 +82,12 @@ export function toAppError(err: unknown): AppError {
 }
 
 export const isServerError = (e: AppError): boolean => e.status >= HttpStatus.INTERNAL_SERVER_ERROR;
+
+export const toErrorBody = (error: AppError, requestId: string): ErrorBody => ({
+  error: {
+    code: error.code,
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+  },
+  requestId,
+});
