@@ -1,8 +1,13 @@
 import { defineConfig } from 'drizzle-kit';
 
+// Same rule as the server: PostgreSQL when DATABASE_URL is set, the embedded PGlite in DATA_DIR otherwise.
+const databaseUrl = process.env.DATABASE_URL;
+
 export default defineConfig({
   dialect: 'postgresql',
   schema: './src/db/schema.ts',
   out: './drizzle',
-  dbCredentials: { url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  ...(databaseUrl
+    ? { dbCredentials: { url: databaseUrl } }
+    : { driver: 'pglite', dbCredentials: { url: process.env.DATA_DIR ?? './.data' } }),
 });

@@ -3,12 +3,12 @@ import { z } from 'zod';
 
 const duration = z.string().regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration like 900s, 15m, 12h or 7d');
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.url().optional())
-  .optional();
+const optionalUrl = (protocol: RegExp, example: string) =>
+  z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol, error: `must be a URL like ${example}` }))
+    .optional();
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,14 +21,22 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const positiveInt = z.coerce.number().int().positive();
+/** A whole number written in decimal digits, within [min, max]. */
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const positiveInt = integer(1);
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  PORT: integer(0, 65535).default(3001),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: optionalUrl,
+  DATABASE_URL: optionalUrl(/^postgres(ql)?$/, 'postgres://user:password@host:5432/database'),
   DATABASE_POOL_SIZE: positiveInt.default(20),
   DATA_DIR: z.string().min(1).default('./.data'),
   MIGRATE_ON_BOOT: bool.default(true),
@@ -37,7 +45,7 @@ export const envSchema = z.object({
   JWT_REFRESH_EXPIRES_IN: duration.default('7d'),
   VISITOR_TOKEN_EXPIRES_IN: duration.default('30d'),
   CORS_ORIGINS: csv.default([]),
-  REDIS_URL: optionalUrl,
+  REDIS_URL: optionalUrl(/^rediss?$/, 'redis://host:6379'),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   RATE_LIMIT_ENABLED: bool.default(true),
@@ -73,7 +81,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
   const problems = result.success
     ? []
     : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  if (result.success && result.data.NODE_ENV === 'production' && !result.data.JWT_SECRET) {
+  // Checked on the raw value too, so a production boot names this alongside any other bad variable.
+  if (cleaned.NODE_ENV === 'production' && !cleaned.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production');
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);

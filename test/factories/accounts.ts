@@ -71,3 +71,33 @@ export async function addMember(
   if (accept.status !== 200)
     throw new Error(`accept failed: ${accept.status} ${JSON.stringify(accept.body)}`);
 }
+
+export type TeamRole = 'owner' | 'admin' | 'agent';
+
+/** Invites `email` into `teamId` and returns the one-time invitation token. */
+export async function inviteByEmail(
+  api: HttpClient,
+  inviter: Account,
+  email: string,
+  role: TeamRole,
+  teamId = inviter.teamId,
+): Promise<string> {
+  const res = await api.post(`/api/v1/teams/${teamId}/invitations`, {
+    token: inviter.token,
+    body: { email, role },
+  });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
+
+/** Logs in with an account's credentials; returns the new session's tokens. */
+export async function login(
+  api: HttpClient,
+  account: Pick<Account, 'email' | 'password'>,
+): Promise<{ token: string; refreshToken: string }> {
+  const res = await api.post('/api/v1/auth/login', {
+    body: { email: account.email, password: account.password },
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.data.accessToken, refreshToken: res.body.data.refreshToken };
+}

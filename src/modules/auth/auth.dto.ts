@@ -7,7 +7,16 @@ export const emailSchema = z
   .max(254)
   .transform((e) => e.toLowerCase());
 const password = z.string().min(10, 'must be at least 10 characters').max(200);
-const name = z.string().trim().min(1).max(100);
+
+/** Trimmed, non-blank text PostgreSQL can store (text columns reject NUL characters). */
+export const plainText = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+const name = plainText(100);
 
 export class RegisterDto extends createZodDto(
   z.strictObject({ email: emailSchema, password, name, teamName: name.optional() }),
@@ -17,7 +26,7 @@ export class LoginDto extends createZodDto(
   z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) }),
 ) {}
 
-export class RefreshDto extends createZodDto(z.strictObject({ refreshToken: z.string().min(1).max(200) })) {}
+export class RefreshDto extends createZodDto(z.strictObject({ refreshToken: z.string().min(1).max(2000) })) {}
 
 const userSchema = z.object({
   id: z.uuid(),

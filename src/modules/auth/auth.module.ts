@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { jwtKey } from '../../common/crypto';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';
@@ -16,7 +17,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        secret: jwtKey(config.JWT_SECRET),
         signOptions: { expiresIn: Math.floor(durationMs(config.JWT_EXPIRES_IN) / 1000), algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

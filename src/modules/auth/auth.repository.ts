@@ -13,6 +13,18 @@ import {
   type User,
 } from '../../db/schema';
 
+/** True for PostgreSQL's unique_violation on `constraint` (Drizzle wraps the driver error in `cause`). */
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (
+    let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as never
+  ) {
+    if (e.code === '23505') return e.constraint === constraint;
+  }
+  return false;
+}
+
 @Injectable()
 export class AuthRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
@@ -25,14 +37,14 @@ export class AuthRepository {
     return this.db.query.users.findFirst({ where: eq(users.id, id) });
   }
 
-  /** Creates the user and a team they own, atomically. */
+  /** Creates the user and a team they own, atomically; 'email-taken' when the email is registered meanwhile. */
   async createUserWithTeam(input: {
     email: string;
     name: string;
     passwordHash: string;
     teamName: string;
-  }): Promise<{ user: User; team: Team }> {
-    return this.db.transaction(async (tx) => {
+  }): Promise<{ user: User; team: Team } | 'email-taken'> {
+    const created = this.db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, passwordHash: input.passwordHash })
@@ -40,6 +52,10 @@ export class AuthRepository {
       const [team] = await tx.insert(teams).values({ name: input.teamName }).returning();
       await tx.insert(teamMembers).values({ teamId: team.id, userId: user.id, role: 'owner' });
       return { user, team };
+    });
+    return created.catch((err: unknown) => {
+      if (isUniqueViolation(err, 'users_email_key')) return 'email-taken' as const;
+      throw err;
     });
   }
 

@@ -29,15 +29,17 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
-    if (await this.repo.findUserByEmail(dto.email)) {
-      throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
-    }
-    const { user, team } = await this.repo.createUserWithTeam({
+    const emailTaken = () => new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
+    if (await this.repo.findUserByEmail(dto.email)) throw emailTaken();
+    const created = await this.repo.createUserWithTeam({
       email: dto.email,
       name: dto.name,
       passwordHash: await hashPassword(dto.password),
       teamName: dto.teamName ?? `${dto.name}'s team`,
     });
+    // Two concurrent sign-ups with one email: the database's unique index decides.
+    if (created === 'email-taken') throw emailTaken();
+    const { user, team } = created;
     return { ...(await this.issueTokens(user.id)), user: toUserResponse(user), team: toTeamSummary(team) };
   }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -7,6 +7,8 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import { Public } from '../../common/auth/auth-user';
+import { AppError } from '../../common/errors/app-error';
+import { ErrorCode } from '../../common/errors/error-codes';
 import type { Database } from '../../db/database';
 import { DATABASE } from '../../db/database.module';
 
@@ -23,8 +25,19 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and database state; 503 when the database is unreachable' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.databaseState()]);
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.databaseState()]);
+    } catch (err) {
+      // Terminus reports "down" as a bare 503; say what is down in the usual envelope.
+      if (!(err instanceof ServiceUnavailableException)) throw err;
+      const { error = {} } = err.getResponse() as Partial<HealthCheckResult>;
+      const details = Object.entries(error).map(([path, state]) => ({
+        path,
+        message: String(state?.message ?? state?.status ?? 'down'),
+      }));
+      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'A dependency is down', details);
+    }
   }
 
   private async databaseState() {

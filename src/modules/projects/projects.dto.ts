@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Project } from '../../db/schema';
+import { plainText } from '../auth/auth.dto';
 
 /** An origin such as https://shop.example.com or http://localhost:5173 (no path). */
 export const originSchema = z
@@ -19,8 +20,8 @@ export const originSchema = z
   .transform((value) => new URL(value).origin);
 
 const settingsSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  greeting: z.string().trim().max(500).optional(),
+  name: plainText(100).optional(),
+  greeting: plainText(500, 0).optional(),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
@@ -28,7 +29,7 @@ const settingsSchema = z.strictObject({
 });
 
 const projectFields = {
-  name: z.string().trim().min(1).max(100),
+  name: plainText(100),
   allowedOrigins: z.array(originSchema).max(50),
   settings: settingsSchema,
   requireIdentityVerification: z.boolean(),

@@ -14,13 +14,16 @@ import {
   type ProjectWithSecretResponseDto,
   type UpdateProjectDto,
 } from './projects.dto';
-import { ProjectsRepository } from './projects.repository';
+import { ProjectCache } from './project-cache';
+import { ProjectsRepository, type ProjectChanges } from './projects.repository';
 
 export const newPublicKey = (): string => randomToken('pk_', 18);
 const newSecret = (): string => randomToken('sk_', 32);
 
 @Injectable()
 export class ProjectsService {
+  private readonly cache = new ProjectCache();
+
   constructor(
     private readonly repo: ProjectsRepository,
     private readonly teams: TeamsService,
@@ -41,6 +44,8 @@ export class ProjectsService {
   }
 
   async list(user: AuthUser, teamId?: string): Promise<ProjectResponseDto[]> {
+    // Filtering by a team the caller is not in is a 404, like every other route naming that team.
+    if (teamId) await this.teams.membership(user, teamId);
     return (await this.repo.listForUser(user.id, teamId)).map(toProjectResponse);
   }
 
@@ -51,30 +56,44 @@ export class ProjectsService {
   async update(user: AuthUser, projectId: string, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
     const project = await this.access(user, projectId, 'admin');
     const settings = dto.settings ? { ...project.settings, ...dto.settings } : undefined;
-    return toProjectResponse(await this.repo.update(projectId, { ...dto, settings }));
+    return toProjectResponse(await this.change(projectId, { ...dto, settings }));
   }
 
   async delete(user: AuthUser, projectId: string): Promise<void> {
     await this.access(user, projectId, 'admin');
     await this.repo.delete(projectId);
+    this.cache.invalidate(projectId);
   }
 
   /** New public key: widgets embedding the old key stop loading; visitors and their tokens are kept. */
   async rotateKey(user: AuthUser, projectId: string): Promise<ProjectResponseDto> {
     await this.access(user, projectId, 'admin');
-    return toProjectResponse(await this.repo.update(projectId, { publicKey: newPublicKey() }));
+    return toProjectResponse(await this.change(projectId, { publicKey: newPublicKey() }));
   }
 
   async rotateSecret(user: AuthUser, projectId: string): Promise<ProjectWithSecretResponseDto> {
     await this.access(user, projectId, 'admin');
-    return toProjectWithSecret(await this.repo.update(projectId, { secret: newSecret() }));
+    return toProjectWithSecret(await this.change(projectId, { secret: newSecret() }));
   }
 
-  findByPublicKey(publicKey: string): Promise<Project | undefined> {
-    return this.repo.findByPublicKey(publicKey);
+  private async change(projectId: string, changes: ProjectChanges): Promise<Project> {
+    const project = await this.repo.update(projectId, changes);
+    this.cache.invalidate(projectId);
+    return project;
   }
 
-  findById(projectId: string): Promise<Project | undefined> {
-    return this.repo.findById(projectId);
+  /** Widget lookup by public key (cached briefly: it runs on every widget request). */
+  async findByPublicKey(publicKey: string): Promise<Project | undefined> {
+    const cached = this.cache.byPublicKey(publicKey);
+    if (cached) return cached;
+    const project = await this.repo.findByPublicKey(publicKey);
+    return project && this.cache.set(project);
+  }
+
+  async findById(projectId: string): Promise<Project | undefined> {
+    const cached = this.cache.byProjectId(projectId);
+    if (cached) return cached;
+    const project = await this.repo.findById(projectId);
+    return project && this.cache.set(project);
   }
 }

@@ -1,11 +1,11 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Invitation } from '../../db/schema';
-import { emailSchema } from '../auth/auth.dto';
+import { emailSchema, plainText } from '../auth/auth.dto';
 import type { MemberRow, TeamWithRole } from './teams.repository';
 
 const role = z.enum(['owner', 'admin', 'agent']);
-const teamName = z.string().trim().min(1).max(100);
+const teamName = plainText(100);
 
 export class CreateTeamDto extends createZodDto(z.strictObject({ name: teamName })) {}
 export class UpdateTeamDto extends createZodDto(z.strictObject({ name: teamName })) {}

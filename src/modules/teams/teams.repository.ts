@@ -84,6 +84,16 @@ export class TeamsRepository {
     return row;
   }
 
+  async hasMemberWithEmail(teamId: string, email: string): Promise<boolean> {
+    const rows = await this.db
+      .select({ one: sql`1` })
+      .from(teamMembers)
+      .innerJoin(users, eq(users.id, teamMembers.userId))
+      .where(and(eq(teamMembers.teamId, teamId), sql`lower(${users.email}) = lower(${email})`))
+      .limit(1);
+    return rows.length > 0;
+  }
+
   /**
    * Changes or removes a membership unless that would leave the team without an owner.
    * The owner rows are locked so two concurrent demotions cannot both pass the check.

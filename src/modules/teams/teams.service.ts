@@ -86,6 +86,9 @@ export class TeamsService {
   async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
     const me = await this.membership(user, teamId, 'admin');
     if (dto.role === 'owner') assertRole(me.role, 'owner');
+    if (await this.repo.hasMemberWithEmail(teamId, dto.email)) {
+      throw new AppError(ErrorCode.ALREADY_MEMBER, 'Someone with this email is already a member');
+    }
     const token = randomToken('inv_');
     const invitation = await this.repo.createInvitation({
       teamId,

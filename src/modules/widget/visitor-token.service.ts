@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { jwtKey } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { APP_CONFIG } from '../../config/config.module';
@@ -29,7 +30,7 @@ export class VisitorTokenService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.secret = createHmac('sha256', config.JWT_SECRET).update('spectre:visitor-token').digest('base64url');
+    this.secret = jwtKey(createHmac('sha256', config.JWT_SECRET).update('spectre:visitor-token').digest());
     this.ttlSeconds = Math.floor(durationMs(config.VISITOR_TOKEN_EXPIRES_IN) / 1000);
   }
 
