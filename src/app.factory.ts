@@ -7,6 +7,7 @@ import { toAppError, toErrorBody } from './common/errors/error-envelope';
 import { registerHttpSecurity } from './common/security/http-security';
 import { REDACT_PATHS, serializeError } from './common/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
+import { SpectreIoAdapter } from './modules/realtime/socket-io.adapter';
 import { setupSwagger } from './swagger';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -58,6 +59,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(
+    new SpectreIoAdapter(app, { redisUrl: config.REDIS_URL, maxPayloadBytes: config.BODY_LIMIT_BYTES }),
+  );
   setupSwagger(app);
   return app;
 }
