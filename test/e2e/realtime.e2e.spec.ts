@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import {
-  addMember,
   createProject,
   registerAccount,
   type Account,
@@ -111,13 +110,14 @@ describe('real time over Socket.IO', () => {
       expect(err?.data?.code).toBe(code);
     }
 
-    const shortLived = await startTestApp({ JWT_EXPIRES_IN: '1s', VISITOR_TOKEN_EXPIRES_IN: '1s' });
+    // JWT times are whole seconds: a 2 s token lives at least 1 s, and is surely dead after 3.1 s.
+    const shortLived = await startTestApp({ JWT_EXPIRES_IN: '2s', VISITOR_TOKEN_EXPIRES_IN: '2s' });
     try {
       const sApi = httpClient(shortLived.url);
       const user = await registerAccount(sApi);
       const p = await createProject(sApi, user);
       const v = await startConversation(sApi, p);
-      await settle(2100);
+      await settle(3100);
       await expect(connectAgent(shortLived.url, user.token)).rejects.toMatchObject({
         data: { code: 'TOKEN_EXPIRED' },
       });

@@ -160,20 +160,21 @@ describe('widget identity verification, origins and visitor tokens', () => {
 
 describe('visitor token expiry', () => {
   it('refuses an expired token and renews a token past half its life', async () => {
-    const t = await startTestApp({ VISITOR_TOKEN_EXPIRES_IN: '2s' });
+    // JWT times are whole seconds: 4 s lifetime, renewal after 2.2 s, expiry checked at 4.7 s.
+    const t = await startTestApp({ VISITOR_TOKEN_EXPIRES_IN: '4s' });
     try {
       const api = httpClient(t.url);
       const owner = await registerAccount(api);
       const project = await createProject(api, owner);
       const s = await startConversation(api, project);
-      await new Promise((r) => setTimeout(r, 1100));
+      await new Promise((r) => setTimeout(r, 2200));
       const renewed = await api.get('/api/v1/widget/conversations', {
         headers: widgetHeaders(project.publicKey, s.token),
       });
       expect(renewed.status).toBe(200);
       const fresh = renewed.headers.get('x-visitor-token');
       expect(fresh).toBeTruthy();
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 2500));
       const expired = await api.get('/api/v1/widget/conversations', {
         headers: widgetHeaders(project.publicKey, s.token),
       });
@@ -184,6 +185,68 @@ describe('visitor token expiry', () => {
       });
       expect(withRenewed.status).toBe(200);
       expect(withRenewed.body.data.map((c: any) => c.id)).toEqual([s.conversationId]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('widget abuse limits', () => {
+  it('limits new conversations per IP and project, messages per visitor, and socket events per connection', async () => {
+    const t = await startTestApp({
+      RATE_LIMIT_CONVERSATIONS_PER_HOUR: '3',
+      RATE_LIMIT_MESSAGES_PER_MINUTE: '5',
+      RATE_LIMIT_SOCKET_EVENTS_PER_10S: '4',
+    });
+    try {
+      const api = httpClient(t.url);
+      const owner = await registerAccount(api);
+      const project = await createProject(api, owner);
+      const other = await createProject(api, owner, { name: 'Other site' });
+      const open = (p: ProjectInfo) =>
+        api.post('/api/v1/messages', {
+          headers: widgetHeaders(p.publicKey),
+          body: { body: 'spam', clientMessageId: randomUUID() },
+        });
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await open(project)).status);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      const limited = await open(project);
+      expect(limited.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await open(other)).status).toBe(201);
+      expect(await countRows(t, 'conversations')).toBe(4);
+
+      const s = await startConversation(api, other);
+      const sends = [];
+      for (let i = 0; i < 6; i++) {
+        sends.push(
+          (
+            await api.post('/api/v1/messages', {
+              headers: widgetHeaders(other.publicKey, s.token),
+              body: { body: `m${i}`, clientMessageId: randomUUID(), conversationId: s.conversationId },
+            })
+          ).status,
+        );
+      }
+      // The opening message counted against the IP (no token yet); the visitor then gets its own 5.
+      expect(sends).toEqual([201, 201, 201, 201, 201, 429]);
+
+      const socket = await connectWidget(t.url, { visitorToken: s.token });
+      try {
+        const acks = [];
+        for (let i = 0; i < 6; i++) {
+          acks.push(
+            await socket.socket.timeout(5000).emitWithAck('read', { conversationId: s.conversationId }),
+          );
+        }
+        expect(acks.map((a) => a.ok)).toEqual([true, true, true, true, false, false]);
+        expect(acks[4].error.code).toBe('RATE_LIMITED');
+        socket.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+        expect((await socket.waitFor('error')).code).toBe('RATE_LIMITED');
+      } finally {
+        socket.close();
+      }
     } finally {
       await t.close();
     }

@@ -4,6 +4,7 @@ import { limitSchema } from '../../common/http/pagination';
 
 export const messageBody = z
   .string()
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
   .trim()
   .min(1, 'must not be empty')
   .max(5000, 'must be at most 5000 characters');

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { DomainEvents } from '../../common/events/domain-events';
+import { RateLimiter } from '../../common/rate-limit';
 import type { ConversationView, MessageView } from '../../common/events/views';
 import { Envelope } from '../../common/http/envelope';
 import type { PageMeta } from '../../common/http/pagination';
@@ -41,6 +42,7 @@ export class MessagesService {
     private readonly widgetAuth: WidgetAuthService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /**
@@ -51,8 +53,15 @@ export class MessagesService {
     const { project } = ctx;
     const profile = dto.visitor;
     const verified = checkIdentity(project, profile?.externalId, profile?.userHash);
-    if (!ctx.visitorId && dto.conversationId)
+    if (!ctx.visitorId && dto.conversationId) {
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    }
+    // Limits cover REST and socket sends alike: per visitor (or IP) and, for new conversations, per IP.
+    await this.limiter.enforce(
+      'message',
+      ctx.visitorId ? `visitor:${ctx.visitorId}` : `${project.id}:${ctx.ip}`,
+    );
+    if (!dto.conversationId) await this.limiter.enforce('conversation', `${project.id}:${ctx.ip}`);
     const base = { sender: 'visitor' as const, body: dto.body, clientMessageId: dto.clientMessageId };
 
     if (ctx.visitorId && dto.conversationId) {

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { toAppError } from '../../common/errors/error-envelope';
+import { SocketEventLimiter } from '../../common/rate-limit';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { StatefulSocket } from './socket-state';
 
 type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
 
 /**
- * Wraps every client → server socket event: refuses work while the node drains for shutdown,
+ * Wraps every client → server socket event: applies the per-connection event limit, refuses
+ * work while the node drains for shutdown,
  * tracks in-flight handlers so shutdown can wait for them, and turns errors into an `error` event
  * (or the ack's error) instead of an unhandled rejection.
  */
@@ -15,6 +17,8 @@ export class SocketGuard {
   private readonly logger = new Logger(SocketGuard.name);
   private readonly inFlight = new Set<Promise<void>>();
   private draining = false;
+
+  constructor(private readonly limiter: SocketEventLimiter) {}
 
   on(socket: StatefulSocket, event: string, handler: Handler): void {
     socket.on(event, (payload: unknown, ack?: unknown) => {
@@ -26,7 +30,7 @@ export class SocketGuard {
         if (typeof ack === 'function') ack({ ok: false, error });
         return;
       }
-      const run = handler(payload, ack)
+      const run = this.limitThenRun(socket, payload, ack, handler)
         .catch((err: unknown) => {
           const e = toAppError(err);
           if (e.status >= 500) this.logger.error(err);
@@ -35,6 +39,19 @@ export class SocketGuard {
         .finally(() => this.inFlight.delete(run));
       this.inFlight.add(run);
     });
+  }
+
+  private async limitThenRun(
+    socket: StatefulSocket,
+    payload: unknown,
+    ack: unknown,
+    handler: Handler,
+  ): Promise<void> {
+    const { ok, retryAfterMs } = await this.limiter.consume(socket.id);
+    if (ok) return handler(payload, ack);
+    const error = { code: ErrorCode.RATE_LIMITED, message: 'Too many events; slow down', retryAfterMs };
+    if (typeof ack === 'function') ack({ ok: false, error });
+    else socket.emit('error', error);
   }
 
   /** Stops accepting socket work and waits (bounded) for handlers already running. */

@@ -65,6 +65,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
       projectKey: authField(socket, 'projectKey'),
       visitorToken: authField(socket, 'visitorToken'),
       origin: originOf(socket),
+      ip: socket.handshake.address,
     });
     const lastSeqs = handshakeLastSeqs(socket);
     const s = initState(socket, { widget: ctx });

@@ -9,11 +9,14 @@ export interface WidgetCredentials {
   projectKey?: string;
   visitorToken?: string;
   origin?: string;
+  /** Client IP, for the per-IP limits. */
+  ip: string;
 }
 
 /** Who a widget request or socket is: always a project, and a visitor once it has a token. */
 export interface WidgetContext {
   project: Project;
+  ip: string;
   visitorId?: string;
   /** The visitor token as presented. */
   visitorToken?: string;
@@ -52,6 +55,7 @@ export class WidgetAuthService {
     this.assertOrigin(project, creds.origin);
     return {
       project,
+      ip: creds.ip,
       visitorId: claims?.vid,
       visitorToken: claims ? creds.visitorToken : undefined,
       renewedToken:

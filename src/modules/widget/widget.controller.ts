@@ -4,6 +4,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Public } from '../../common/auth/auth-user';
 import { ApiData } from '../../common/http/api-docs';
+import { WidgetRateLimit } from '../../common/rate-limit';
 import { limitSchema } from '../../common/http/pagination';
 import { Widget, WidgetGuard } from './widget.guard';
 import type { WidgetContext } from './widget-auth.service';
@@ -35,6 +36,7 @@ export class WidgetController {
 
   @Post('session')
   @HttpCode(200)
+  @WidgetRateLimit('message')
   @ApiOperation({
     summary:
       'Get a visitor token before the first message; identify a logged-in user (externalId + userHash)',

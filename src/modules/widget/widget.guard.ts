@@ -1,6 +1,7 @@
 import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
+import { clientIp } from '../../common/rate-limit';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AccessTokenService, bearerToken } from '../auth/access-token.service';
@@ -30,6 +31,7 @@ export class WidgetGuard implements CanActivate {
       projectKey: header(request, 'x-project-key'),
       visitorToken: visitorTokenOf(request),
       origin: header(request, 'origin'),
+      ip: clientIp(request),
     });
     request.widget = ctx;
     if (ctx.renewedToken)
