@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { toAppError, toErrorBody } from './common/errors/error-envelope';
+import { registerEnvelope } from './common/http/envelope';
 import { registerHttpSecurity } from './common/security/http-security';
 import { REDACT_PATHS, serializeError } from './common/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
     done();
   });
+  registerEnvelope(fastify);
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.enableShutdownHooks();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sendWidgetMessage, type VisitorConversation } from '../lib/api';
 import { withServer } from '../lib/env';
-import { startBaseline } from '../lib/proc';
+import { cpuTimeMs, startBaseline } from '../lib/proc';
 import { fmt, type ScenarioOptions, type ScenarioResult } from '../lib/results';
 import { log, mapLimit, printTable, round, withTimeout } from '../lib/util';
 
@@ -110,20 +110,26 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
 
     log(`send: server warm-up ${warmup}s, then ${duration}s × ${CONNECTIONS} connections`);
     await load(env.server.url, env.project.publicKey, visitors, warmup);
+    const serverCpu0 = cpuTimeMs(env.server.pid);
     const server = await load(env.server.url, env.project.publicKey, visitors, duration);
+    const serverCpuPerReq = (cpuTimeMs(env.server.pid) - serverCpu0) / Math.max(1, server.total);
 
     const baselineProc = await startBaseline(env.databaseUrl, POOL_SIZE);
     let baseline: LoadResult;
+    let baselineCpuPerReq = NaN;
     try {
       log(`send: baseline warm-up ${warmup}s, then ${duration}s × ${CONNECTIONS} connections`);
       await load(baselineProc.url, env.project.publicKey, visitors, warmup);
+      const baselineCpu0 = cpuTimeMs(baselineProc.pid);
       baseline = await load(baselineProc.url, env.project.publicKey, visitors, duration);
+      baselineCpuPerReq = (cpuTimeMs(baselineProc.pid) - baselineCpu0) / Math.max(1, baseline.total);
     } finally {
       await baselineProc.stop();
     }
 
     const ratio = baseline.reqPerSec ? server.reqPerSec / baseline.reqPerSec : NaN;
-    const row = (name: string, r: LoadResult) => [
+    // CPU per request is the machine-independent cost: the load generator and PostgreSQL share the cores.
+    const row = (name: string, r: LoadResult, cpuPerReq: number) => [
       name,
       r.reqPerSec,
       r.p50,
@@ -131,14 +137,24 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
       r.max,
       r.total,
       r.non2xx + r.errors + r.timeouts,
+      fmt(cpuPerReq * 1000, 0),
     ];
     printTable(
       `Send: POST /api/v1/messages, ${CONNECTIONS} connections, ${duration}s, ${visitors.length} visitors / ${visitors.length * CONVERSATIONS_PER_VISITOR} conversations`,
-      ['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors'],
+      ['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'CPU µs/req'],
       [
-        row('spectre server', server),
-        row('baseline (fastify + pg)', baseline),
-        ['ratio server/baseline', fmt(ratio, 2), '', '', '', '', ''],
+        row('spectre server', server, serverCpuPerReq),
+        row('baseline (fastify + pg)', baseline, baselineCpuPerReq),
+        [
+          'ratio server/baseline',
+          fmt(ratio, 2),
+          '',
+          '',
+          '',
+          '',
+          '',
+          fmt(serverCpuPerReq / baselineCpuPerReq, 2),
+        ],
       ],
     );
     return {
@@ -147,7 +163,8 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
         durationSec: duration,
         visitors: visitors.length,
         poolSize: POOL_SIZE,
-        server,
+        server: { ...server, cpuUsPerRequest: round(serverCpuPerReq * 1000, 0) },
+        baselineCpuUsPerRequest: round(baselineCpuPerReq * 1000, 0),
         baseline,
         ratio: round(ratio, 3),
       },

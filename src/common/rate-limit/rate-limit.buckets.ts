@@ -7,6 +7,9 @@ import type { AppConfig } from '../../config/env.schema';
  * The limited actions. HTTP routes opt in with the decorators in rate-limit.decorators.ts;
  * `socket` is consumed by SocketEventLimiter.
  */
+/** Route metadata key: the buckets a route counts against. */
+export const RATE_LIMIT_BUCKETS = 'spectre:rateLimitBuckets';
+
 export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'message' | 'socket';
 
 export interface BucketLimit {

@@ -1,13 +1,16 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { RateLimitBucket } from './rate-limit.buckets';
+import { RATE_LIMIT_BUCKETS, type RateLimitBucket } from './rate-limit.buckets';
 
-export const RATE_LIMIT_BUCKETS = 'spectre:rateLimitBuckets';
-
-/** Counts a route against the given buckets (see RateLimitInterceptor for when and how). */
+/**
+ * Counts a route against the given buckets (see RateLimitInterceptor for when and how). The
+ * interceptor is attached per route, so routes without limits do not pay for it.
+ */
 export const RateLimit = (...buckets: RateLimitBucket[]): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(RATE_LIMIT_BUCKETS, buckets),
+    UseInterceptors(RateLimitInterceptor),
     ApiTooManyRequestsResponse({
       description: 'RATE_LIMITED; the Retry-After header says when to retry (s)',
     }),

@@ -2,8 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { trackerFor, type RateLimitBucket } from './rate-limit.buckets';
-import { RATE_LIMIT_BUCKETS } from './rate-limit.decorators';
+import { RATE_LIMIT_BUCKETS, trackerFor, type RateLimitBucket } from './rate-limit.buckets';
 import { RateLimiter } from './rate-limiter.service';
 
 /**

@@ -1,5 +1,4 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG } from '../../config/config.module';
@@ -18,8 +17,8 @@ function redisStorage(url: string): ThrottlerStorageRedisService {
 }
 
 /**
- * Rate limits: RateLimiter / SocketEventLimiter (injectable anywhere) and the global interceptor
- * behind @AuthRateLimit / @WidgetRateLimit. Counters live in Redis when REDIS_URL is set.
+ * Rate limits: RateLimiter / SocketEventLimiter (injectable anywhere) and the interceptor that
+ * @AuthRateLimit / @WidgetRateLimit put on their routes. Counters live in Redis when REDIS_URL is set.
  */
 @Global()
 @Module({
@@ -37,7 +36,7 @@ function redisStorage(url: string): ThrottlerStorageRedisService {
       }),
     }),
   ],
-  providers: [RateLimiter, SocketEventLimiter, { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }],
+  providers: [RateLimiter, SocketEventLimiter, RateLimitInterceptor],
   exports: [RateLimiter, SocketEventLimiter],
 })
 export class RateLimitModule {}
