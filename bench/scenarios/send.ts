@@ -116,7 +116,7 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
 
     const baselineProc = await startBaseline(env.databaseUrl, POOL_SIZE);
     let baseline: LoadResult;
-    let baselineCpuPerReq = NaN;
+    let baselineCpuPerReq: number;
     try {
       log(`send: baseline warm-up ${warmup}s, then ${duration}s × ${CONNECTIONS} connections`);
       await load(baselineProc.url, env.project.publicKey, visitors, warmup);
