@@ -13,9 +13,20 @@ import * as schema from './schema';
 /** The Drizzle handle both drivers share; repositories depend on this type only. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A hot-path statement with $1…$n parameters, prepared once per connection under `name`. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
 export interface Database {
   db: Db;
   driver: 'postgres' | 'pglite';
+  /**
+   * Runs a named prepared statement. PostgreSQL then plans it once per connection instead of on
+   * every call, which for a CTE like the message append is most of its cost. PGlite runs it as is.
+   */
+  prepared<T = Record<string, unknown>>(statement: PreparedStatement, params: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +58,10 @@ function createPostgres(url: string, max: number): Database {
   return {
     db,
     driver: 'postgres',
+    async prepared<T>(statement: PreparedStatement, params: unknown[]) {
+      const result = await pool.query({ name: statement.name, text: statement.text, values: params });
+      return result.rows as T[];
+    },
     async migrate() {
       const client = await pool.connect();
       try {
@@ -74,6 +89,9 @@ function createPglite(dataDir: string): Database {
   return {
     db: pglite as unknown as Db,
     driver: 'pglite',
+    async prepared<T>(statement: PreparedStatement, params: unknown[]) {
+      return (await client.query<T>(statement.text, params)).rows;
+    },
     async migrate() {
       await migratePglite(pglite, { migrationsFolder: MIGRATIONS_FOLDER });
     },

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../../db/database';
-import { DB } from '../../db/database.module';
+import type { Database, Db, PreparedStatement } from '../../db/database';
+import { DATABASE, DB } from '../../db/tokens';
+import { positionalSql } from '../../db/positional-sql';
 import {
   conversations,
   messages,
@@ -36,54 +37,74 @@ export interface HistoryQuery {
   includePrivate: boolean;
 }
 
-const PREVIEW_LENGTH = 140;
+/**
+ * Appends a message in one statement: bumps the conversation's sequence (its row lock orders sends
+ * per conversation), inserts the message with that seq, and reports the status before the change.
+ * A repeated clientMessageId inserts nothing. Parameters: $1 conversation, $2 message id, $3 sender,
+ * $4 author, $5 body, $6 private, $7 clientMessageId, $8 owning visitor (null: any).
+ * Hand-written and prepared: planning this CTE costs PostgreSQL more than running it (measured
+ * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
+ */
+const APPEND: PreparedStatement = {
+  name: 'messages_append_v1',
+  text: `
+    with prev as (
+      select id, status from conversations
+      where id = $1 and ($8::uuid is null or visitor_id = $8)
+        and not exists (select 1 from messages where conversation_id = $1 and client_message_id = $7)
+      for update
+    ), c as (
+      update conversations c set
+        last_seq = c.last_seq + 1,
+        updated_at = now(),
+        last_message_at = case when $6 then c.last_message_at else now() end,
+        last_message_preview = case when $6 then c.last_message_preview else left($5, 140) end,
+        status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
+        snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
+        visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
+        agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+      from prev where c.id = prev.id
+      returning c.*, prev.status as previous_status
+    ), m as (
+      insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
+      select $2, c.id, c.last_seq, $3::message_sender, $4, $5, $6, $7 from c
+      on conflict (conversation_id, client_message_id) do nothing
+      returning *
+    )
+    select c.*, m.id as m_id, m.conversation_id as m_conversation_id, m.seq as m_seq, m.sender as m_sender,
+      m.author_id as m_author_id, m.body as m_body, m.private as m_private,
+      m.client_message_id as m_client_message_id, m.created_at as m_created_at
+    from c left join m on true`,
+};
 
 @Injectable()
 export class MessagesRepository {
-  constructor(@Inject(DB) private readonly db: Db) {}
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
 
-  /**
-   * Appends a message in one statement: bumps the conversation's sequence (row lock = per-conversation
-   * order), inserts the message with it, and reports the status before the change. A repeated
-   * clientMessageId inserts nothing and returns the original message.
-   */
-  async append(input: AppendInput, db: Db = this.db): Promise<AppendResult> {
-    const fromVisitor = input.sender === 'visitor';
-    const isPrivate = input.private ?? false;
-    const visible = !isPrivate;
-    const res = await db.execute(sql`
-      with prev as (
-        select id, status from conversations
-        where id = ${input.conversationId}
-          ${input.visitorId ? sql`and visitor_id = ${input.visitorId}` : sql``}
-          and not exists (
-            select 1 from messages where conversation_id = ${input.conversationId}
-              and client_message_id = ${input.clientMessageId})
-        for update
-      ), c as (
-        update conversations c set
-          last_seq = c.last_seq + 1,
-          updated_at = now(),
-          last_message_at = case when ${visible} then now() else c.last_message_at end,
-          last_message_preview = case when ${visible} then ${input.body.slice(0, PREVIEW_LENGTH)} else c.last_message_preview end,
-          status = case when ${fromVisitor} and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
-          snoozed_until = case when ${fromVisitor} and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
-          visitor_last_read_seq = case when ${fromVisitor} then c.last_seq + 1 else c.visitor_last_read_seq end,
-          agent_last_read_seq = case when ${!fromVisitor} then c.last_seq + 1 else c.agent_last_read_seq end
-        from prev where c.id = prev.id
-        returning c.*, prev.status as previous_status
-      ), m as (
-        insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
-        select ${uuidv7()}, c.id, c.last_seq, ${input.sender}, ${input.authorId ?? null}, ${input.body}, ${isPrivate}, ${input.clientMessageId}
-        from c
-        on conflict (conversation_id, client_message_id) do nothing
-        returning *
-      )
-      select c.*, m.id as m_id, m.conversation_id as m_conversation_id, m.seq as m_seq, m.sender as m_sender,
-        m.author_id as m_author_id, m.body as m_body, m.private as m_private,
-        m.client_message_id as m_client_message_id, m.created_at as m_created_at
-      from c left join m on true`);
-    const row = (res as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  /** See APPEND. Inside a transaction (`tx`) the same text runs through Drizzle, unprepared. */
+  async append(input: AppendInput, tx?: Db): Promise<AppendResult> {
+    const params = [
+      input.conversationId,
+      uuidv7(),
+      input.sender,
+      input.authorId ?? null,
+      input.body,
+      input.private ?? false,
+      input.clientMessageId,
+      input.visitorId ?? null,
+    ];
+    const rows = tx
+      ? (
+          (await tx.execute(positionalSql(APPEND.text, params))) as unknown as {
+            rows: Record<string, unknown>[];
+          }
+        ).rows
+      : await this.database.prepared(APPEND, params);
+    const db = tx ?? this.db;
+    const row = rows[0] as Record<string, unknown> | undefined;
     if (row?.m_id) {
       return {
         kind: 'created',
