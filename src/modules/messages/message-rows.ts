@@ -1,7 +1,8 @@
 import type { ConversationView, MessageView } from '../../common/events/views';
 import type { Conversation, Message } from '../../db/schema';
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : (d instanceof Date ? d : new Date(d)).toISOString();
 
 export function toMessageView(m: Message): MessageView {
   return {

@@ -8,6 +8,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';
 
+const VERIFIED_CACHE_SIZE = 20_000;
+
 export interface VisitorClaims {
   /** visitor id */
   vid: string;
@@ -41,7 +43,19 @@ export class VisitorTokenService {
     );
   }
 
+  /** Verified tokens (their signature check is a share of every widget request), until they expire. */
+  private readonly verified = new Map<string, VisitorClaims>();
+
   verify(token: string): VisitorClaims {
+    const cached = this.verified.get(token);
+    if (cached && cached.exp * 1000 > Date.now()) return cached;
+    const claims = this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private verifySignature(token: string): VisitorClaims {
     try {
       const claims = this.jwt.verify<VisitorClaims & { typ?: string }>(token, {
         secret: this.secret,
