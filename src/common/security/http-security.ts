@@ -45,19 +45,22 @@ const DOCS_CSP = {
   },
 };
 
-function corsOptionsFor(config: AppConfig, request: FastifyRequest): FastifyCorsOptions {
+/** The two CORS policies, built once: widget routes answer any origin, admin routes CORS_ORIGINS. */
+function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: FastifyCorsOptions } {
   const common = {
     methods: METHODS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: PREFLIGHT_MAX_AGE_S,
     credentials: false,
   };
-  if (isWidgetPath(request.url)) return { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS };
   const origins = config.CORS_ORIGINS;
   return {
-    ...common,
-    origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
-    allowedHeaders: ADMIN_ALLOWED_HEADERS,
+    widget: { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS },
+    admin: {
+      ...common,
+      origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
+      allowedHeaders: ADMIN_ALLOWED_HEADERS,
+    },
   };
 }
 
@@ -96,9 +99,10 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
     void reply.headers(isDocsPath(request.url) ? docsHeaders : apiHeaders);
     done();
   });
+  const cors = corsPolicies(config);
   await app.register(fastifyCors, {
     delegator: (request: FastifyRequest, callback: (err: Error | null, o?: FastifyCorsOptions) => void) =>
-      callback(null, corsOptionsFor(config, request)),
+      callback(null, isWidgetPath(request.url) ? cors.widget : cors.admin),
   });
   // JSON is the only body format: text/plain (a Fastify default) would reach validation as a string.
   fastify.removeContentTypeParser('text/plain');

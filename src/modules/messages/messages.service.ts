@@ -8,7 +8,6 @@ import type { ConversationView, MessageView } from '../../common/events/views';
 import { Envelope } from '../../common/http/envelope';
 import type { PageMeta } from '../../common/http/pagination';
 import type { Db } from '../../db/database';
-import type { Conversation } from '../../db/schema';
 import { Transactions } from '../../db/transactions';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -137,7 +136,7 @@ export class MessagesService {
   private async finish(
     result: AppendResult,
     opened: boolean,
-  ): Promise<SendOutcome & { conversation?: Conversation }> {
+  ): Promise<SendOutcome & { conversation?: ConversationView }> {
     if (result.kind === 'not-found')
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     const message = toMessageView(result.message);
@@ -148,23 +147,25 @@ export class MessagesService {
       this.events.publish({ type: 'conversation.updated', conversation: view, changes: ['status'] });
     }
     this.events.publish({ type: 'message.created', message, conversation: view });
-    return { message, created: true, conversation: result.conversation };
+    return { message, created: true, conversation: view };
   }
 
   private async visitorOutcome(
-    outcome: SendOutcome & { conversation?: Conversation },
+    outcome: SendOutcome & { conversation?: ConversationView },
     visitorId: string,
     projectId: string,
     ctx: WidgetContext,
   ): Promise<VisitorSendOutcome> {
     const conversation =
       outcome.conversation ??
-      (await this.conversations.visitorConversation(visitorId, outcome.message.conversationId));
+      toConversationView(
+        await this.conversations.visitorConversation(visitorId, outcome.message.conversationId),
+      );
     return {
       message: outcome.message,
       created: outcome.created,
       visitorId,
-      conversation: toWidgetConversation(toConversationView(conversation)),
+      conversation: toWidgetConversation(conversation),
       visitorToken:
         ctx.visitorId === visitorId && ctx.visitorToken
           ? (ctx.renewedToken ?? ctx.visitorToken)
