@@ -24,10 +24,12 @@ import { SocketGuard } from './socket-guard';
 import {
   answer,
   authField,
-  handshakeError,
   handshakeLastSeqs,
   originOf,
   parsePayload,
+  readPayload,
+  typingPayload,
+  useHandshake,
 } from './socket-helpers';
 import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
 
@@ -37,8 +39,6 @@ const sendSchema = z.strictObject({
   clientMessageId,
   private: z.boolean().default(false),
 });
-const typingSchema = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
-const readSchema = z.strictObject({ conversationId: z.uuid(), seq: z.number().int().min(0).optional() });
 
 /** Namespace /agent: dashboard users, authenticated by their access JWT, joined to their projects. */
 @WebSocketGateway({ namespace: '/agent' })
@@ -63,12 +63,7 @@ export class AgentGateway
 
   afterInit(nsp: Namespace): void {
     this.bus.attach('agent', nsp);
-    nsp.use((socket, next) => {
-      this.authenticate(socket).then(
-        () => next(),
-        (err: unknown) => next(handshakeError(err)),
-      );
-    });
+    useHandshake(nsp, (socket) => this.authenticate(socket));
     this.heartbeat = setInterval(() => void this.refreshPresence(), PRESENCE_HEARTBEAT_MS).unref();
   }
 
@@ -80,9 +75,7 @@ export class AgentGateway
     const user = await this.tokens.verify(authField(socket, 'token'));
     const lastSeqs = handshakeLastSeqs(socket);
     const projectIds = (await this.projects.list(user)).map((p) => p.id);
-    const s = initState(socket, { agent: { ...user, projectIds } });
-    s.data.replaying = Object.keys(lastSeqs).length > 0;
-    (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs = lastSeqs;
+    initState(socket, { agent: { ...user, projectIds }, lastSeqs });
   }
 
   async handleConnection(socket: StatefulSocket): Promise<void> {
@@ -100,11 +93,9 @@ export class AgentGateway
       );
       socket.once('disconnect', () => clearTimeout(timer));
     }
-    const lastSeqs = (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs ?? {};
     if (socket.data.replaying) {
       await this.resync.replay(
         socket,
-        lastSeqs,
         'agent',
         async (id) => (await this.conversations.access(agent, id)).conversation,
       );
@@ -130,7 +121,7 @@ export class AgentGateway
       }),
     );
     this.guard.on(socket, 'typing', async (payload) => {
-      const dto = parsePayload(typingSchema, payload);
+      const dto = parsePayload(typingPayload, payload);
       const { conversation } = await this.conversations.access(agent, dto.conversationId);
       if (!shouldForwardTyping(socket, dto.conversationId, dto.isTyping)) return;
       this.bus.publish({
@@ -147,7 +138,7 @@ export class AgentGateway
     });
     this.guard.on(socket, 'read', (payload, ack) =>
       answer(ack, async () => {
-        const dto = parsePayload(readSchema, payload);
+        const dto = parsePayload(readPayload, payload);
         return this.conversations.markAgentRead(agent, dto.conversationId, dto.seq);
       }),
     );

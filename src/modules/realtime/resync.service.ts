@@ -19,18 +19,17 @@ export class ResyncService {
   constructor(private readonly messages: MessagesRepository) {}
 
   /**
-   * `find` returns the conversation if this socket may read it (undefined otherwise, silently skipped).
-   * Live events are held from `begin` until the replay ends.
+   * Replays `socket.data.lastSeqs`. `find` returns the conversation if this socket may read it
+   * (undefined otherwise: silently skipped). Live events are held until the replay ends.
    */
   async replay(
     socket: StatefulSocket,
-    lastSeqs: Record<string, number>,
     side: 'agent' | 'widget',
     find: (conversationId: string) => Promise<Conversation | undefined>,
   ): Promise<void> {
     const sent: Record<string, number> = {};
     try {
-      for (const [conversationId, seq] of Object.entries(lastSeqs)) {
+      for (const [conversationId, seq] of Object.entries(socket.data.lastSeqs)) {
         const conversation = await find(conversationId).catch(() => undefined);
         if (!conversation) continue;
         sent[conversationId] = await this.replayConversation(

@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -59,3 +59,19 @@ export const originOf = (socket: Socket): string | undefined => {
   const origin = socket.handshake.headers.origin;
   return typeof origin === 'string' ? origin : undefined;
 };
+
+/** Runs `authenticate` as the namespace's handshake middleware; a throw refuses the connection. */
+export function useHandshake(nsp: Namespace, authenticate: (socket: Socket) => Promise<void>): void {
+  nsp.use((socket, next) => {
+    authenticate(socket).then(
+      () => next(),
+      (err: unknown) => next(handshakeError(err)),
+    );
+  });
+}
+
+export const typingPayload = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
+export const readPayload = z.strictObject({
+  conversationId: z.uuid(),
+  seq: z.number().int().min(0).max(2_147_483_647).optional(),
+});

@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io';
+import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { AuthUser } from '../../common/auth/auth-user';
 import type { WidgetContext } from '../widget/widget-auth.service';
 
@@ -15,6 +15,8 @@ interface Pending {
 export interface SocketState {
   agent?: AuthUser & { projectIds: string[] };
   widget?: WidgetContext;
+  /** The handshake's conversationId → last seq seen; replayed right after connecting. */
+  lastSeqs: Record<string, number>;
   replaying: boolean;
   pending: Pending[];
   /** conversationId → highest seq sent by the resync. */
@@ -23,12 +25,16 @@ export interface SocketState {
   typing: Map<string, { isTyping: boolean; at: number }>;
 }
 
-export type StatefulSocket = Socket & { data: SocketState };
+export type StatefulSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketState>;
 
-export function initState(socket: Socket, init: Pick<SocketState, 'agent' | 'widget'>): StatefulSocket {
+/** Sets up a socket's state; with `lastSeqs`, live events are held until the resync has run. */
+export function initState(
+  socket: Socket,
+  init: Pick<SocketState, 'agent' | 'widget' | 'lastSeqs'>,
+): StatefulSocket {
   Object.assign(socket.data, {
     ...init,
-    replaying: false,
+    replaying: Object.keys(init.lastSeqs).length > 0,
     pending: [],
     replayedUpTo: new Map(),
     typing: new Map(),

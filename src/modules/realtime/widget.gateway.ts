@@ -17,10 +17,12 @@ import { SocketGuard } from './socket-guard';
 import {
   answer,
   authField,
-  handshakeError,
   handshakeLastSeqs,
   originOf,
   parsePayload,
+  readPayload,
+  typingPayload,
+  useHandshake,
 } from './socket-helpers';
 import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
 
@@ -29,8 +31,6 @@ const sendSchema = z.strictObject({
   body: messageBody,
   clientMessageId,
 });
-const typingSchema = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
-const readSchema = z.strictObject({ conversationId: z.uuid(), seq: z.number().int().min(0).optional() });
 
 /**
  * Namespace /widget: visitors, authenticated like the REST widget routes (project key and/or
@@ -52,12 +52,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(nsp: Namespace): void {
     this.bus.attach('widget', nsp);
-    nsp.use((socket, next) => {
-      this.authenticate(socket).then(
-        () => next(),
-        (err: unknown) => next(handshakeError(err)),
-      );
-    });
+    useHandshake(nsp, (socket) => this.authenticate(socket));
   }
 
   private async authenticate(socket: Socket): Promise<void> {
@@ -67,10 +62,9 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
       origin: originOf(socket),
       ip: socket.handshake.address,
     });
-    const lastSeqs = handshakeLastSeqs(socket);
-    const s = initState(socket, { widget: ctx });
-    s.data.replaying = Boolean(ctx.visitorId) && Object.keys(lastSeqs).length > 0;
-    (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs = lastSeqs;
+    // Without a visitor there is nothing to resync.
+    const lastSeqs = ctx.visitorId ? handshakeLastSeqs(socket) : {};
+    initState(socket, { widget: ctx, lastSeqs });
   }
 
   async handleConnection(socket: StatefulSocket): Promise<void> {
@@ -78,10 +72,9 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     if (!ctx) return void socket.disconnect(true);
     await socket.join([projectRoom(ctx.project.id), ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : [])]);
     this.listen(socket);
-    if (socket.data.replaying && ctx.visitorId) {
-      const visitorId = ctx.visitorId;
-      const lastSeqs = (socket.data as { lastSeqs?: Record<string, number> }).lastSeqs ?? {};
-      await this.resync.replay(socket, lastSeqs, 'widget', (id) =>
+    const visitorId = ctx.visitorId;
+    if (socket.data.replaying && visitorId) {
+      await this.resync.replay(socket, 'widget', (id) =>
         this.conversations.visitorConversation(visitorId, id),
       );
     }
@@ -99,7 +92,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
       }),
     );
     this.guard.on(socket, 'typing', async (payload) => {
-      const dto = parsePayload(typingSchema, payload);
+      const dto = parsePayload(typingPayload, payload);
       const conversation = await this.conversations.visitorConversation(
         requireVisitor(ctx),
         dto.conversationId,
@@ -119,7 +112,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     });
     this.guard.on(socket, 'read', (payload, ack) =>
       answer(ack, async () => {
-        const dto = parsePayload(readSchema, payload);
+        const dto = parsePayload(readPayload, payload);
         return this.conversations.markVisitorRead(requireVisitor(ctx), dto.conversationId, dto.seq);
       }),
     );
