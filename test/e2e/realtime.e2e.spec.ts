@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import {
-  createProject,
-  registerAccount,
-  type Account,
-  type ProjectInfo,
-} from '../factories/accounts';
+import { addMember, createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
 import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
@@ -256,5 +251,48 @@ describe('real time over Socket.IO', () => {
     agent.close();
     await widget.waitFor('presence', (e) => !e.online);
     expect((await config()).body.data.agentsOnline).toBe(false);
+  });
+
+  it('follows membership, projects and logout without a reconnect', async () => {
+    const lead = await registerAccount(api, 'Lead');
+    const member = await registerAccount(api, 'Member');
+    await addMember(api, lead, member, 'agent');
+    const first = await createProject(api, lead);
+    const leadSocket = await track(connectAgent(t.url, lead.token));
+    const memberSocket = await track(connectAgent(t.url, member.token));
+
+    // A project created after connecting is joined at once.
+    const second = await createProject(api, lead, { name: 'Second site' });
+    await settle();
+    const inSecond = await startConversation(api, second);
+    await leadSocket.waitFor('message.created', (p) => p.message.conversationId === inSecond.conversationId);
+    await memberSocket.waitFor(
+      'message.created',
+      (p) => p.message.conversationId === inSecond.conversationId,
+    );
+
+    // A removed member stops receiving the team's events at once.
+    const removed = await api.delete(`/api/v1/teams/${lead.teamId}/members/${member.userId}`, {
+      token: lead.token,
+    });
+    expect(removed.status).toBe(204);
+    await settle();
+    const afterRemoval = await startConversation(api, first);
+    await leadSocket.waitFor(
+      'message.created',
+      (p) => p.message.conversationId === afterRemoval.conversationId,
+    );
+    await settle();
+    expect(JSON.stringify(memberSocket.events)).not.toContain(afterRemoval.conversationId);
+
+    // Logging out closes the session's sockets for good (no automatic reconnect with a dead token).
+    const closed = new Promise<string>((resolve) =>
+      leadSocket.socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    await api.post('/api/v1/auth/logout', { token: lead.token });
+    expect(await leadSocket.waitFor('session.expired', undefined, 5000).then(() => 'expired')).toBe(
+      'expired',
+    );
+    expect(await closed).toBe('io server disconnect');
   });
 });

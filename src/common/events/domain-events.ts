@@ -12,7 +12,11 @@ export type DomainEvent =
       side: 'agent' | 'visitor';
       lastReadSeq: number;
       readerId: string;
-    };
+    }
+  /** A team's members or projects changed: connected agents of that team (or that user) re-join rooms. */
+  | { type: 'access.changed'; teamId: string; userId?: string }
+  /** A session was logged out or revoked: its sockets are closed. */
+  | { type: 'session.revoked'; sessionId: string };
 
 type Listener = (event: DomainEvent) => void;
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { randomToken, sha256 } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly accessTokens: AccessTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
@@ -58,6 +60,7 @@ export class AuthService {
       const existing = await this.repo.findRefreshToken(hash);
       if (existing?.rotatedAt && !existing.revokedAt) {
         await this.repo.revokeFamily(existing.familyId);
+        this.events.publish({ type: 'session.revoked', sessionId: existing.familyId });
         throw new AppError(ErrorCode.REFRESH_TOKEN_REUSED, 'Refresh token was already used; session revoked');
       }
       throw new AppError(ErrorCode.REFRESH_TOKEN_INVALID, 'Refresh token is not valid');
@@ -67,6 +70,7 @@ export class AuthService {
 
   async logout(user: AuthUser): Promise<void> {
     await this.repo.revokeFamily(user.sessionId);
+    this.events.publish({ type: 'session.revoked', sessionId: user.sessionId });
   }
 
   async me(user: AuthUser): Promise<UserResponseDto> {

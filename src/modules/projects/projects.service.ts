@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { randomToken } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { Project, TeamRole } from '../../db/schema';
 import { TeamsService } from '../teams/teams.service';
@@ -27,6 +28,7 @@ export class ProjectsService {
   constructor(
     private readonly repo: ProjectsRepository,
     private readonly teams: TeamsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The project if the caller's team owns it: 404 otherwise, 403 when the role is too low. */
@@ -40,6 +42,7 @@ export class ProjectsService {
   async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectWithSecretResponseDto> {
     await this.teams.membership(user, dto.teamId, 'admin');
     const project = await this.repo.create({ ...dto, publicKey: newPublicKey(), secret: newSecret() });
+    this.events.publish({ type: 'access.changed', teamId: project.teamId });
     return toProjectWithSecret(project);
   }
 
@@ -60,9 +63,10 @@ export class ProjectsService {
   }
 
   async delete(user: AuthUser, projectId: string): Promise<void> {
-    await this.access(user, projectId, 'admin');
+    const project = await this.access(user, projectId, 'admin');
     await this.repo.delete(projectId);
     this.cache.invalidate(projectId);
+    this.events.publish({ type: 'access.changed', teamId: project.teamId });
   }
 
   /** New public key: widgets embedding the old key stop loading; visitors and their tokens are kept. */

@@ -16,9 +16,9 @@ import { AccessTokenService } from '../auth/access-token.service';
 import { ConversationsService } from '../conversations/conversations.service';
 import { clientMessageId, messageBody } from '../messages/messages.dto';
 import { MessagesService } from '../messages/messages.service';
-import { PRESENCE_HEARTBEAT_MS, PresenceService } from '../presence/presence.service';
-import { ProjectsService } from '../projects/projects.service';
-import { projectRoom, RealtimeBus } from './realtime-bus.service';
+import { PRESENCE_HEARTBEAT_MS } from '../presence/presence.service';
+import { AgentRooms } from './agent-rooms.service';
+import { RealtimeBus } from './realtime-bus.service';
 import { ResyncService } from './resync.service';
 import { SocketGuard } from './socket-guard';
 import {
@@ -51,10 +51,9 @@ export class AgentGateway
 
   constructor(
     private readonly tokens: AccessTokenService,
-    private readonly projects: ProjectsService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
-    private readonly presence: PresenceService,
+    private readonly rooms: AgentRooms,
     private readonly bus: RealtimeBus,
     private readonly resync: ResyncService,
     private readonly guard: SocketGuard,
@@ -63,6 +62,7 @@ export class AgentGateway
 
   afterInit(nsp: Namespace): void {
     this.bus.attach('agent', nsp);
+    this.bus.onAgentAccess((event) => void this.rooms.apply(nsp, event));
     useHandshake(nsp, (socket) => this.authenticate(socket));
     this.heartbeat = setInterval(() => void this.refreshPresence(), PRESENCE_HEARTBEAT_MS).unref();
   }
@@ -74,14 +74,13 @@ export class AgentGateway
     }
     const user = await this.tokens.verify(authField(socket, 'token'));
     const lastSeqs = handshakeLastSeqs(socket);
-    const projectIds = (await this.projects.list(user)).map((p) => p.id);
-    initState(socket, { agent: { ...user, projectIds }, lastSeqs });
+    initState(socket, { agent: { ...user, ...(await this.rooms.scope(user)) }, lastSeqs });
   }
 
   async handleConnection(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent;
     if (!agent) return void socket.disconnect(true);
-    await socket.join([`user:${agent.id}`, ...agent.projectIds.map(projectRoom)]);
+    await this.rooms.enter(socket);
     this.listen(socket);
     if (agent.expiresAt) {
       const timer = setTimeout(
@@ -100,15 +99,13 @@ export class AgentGateway
         async (id) => (await this.conversations.access(agent, id)).conversation,
       );
     }
-    await this.presence.join(agent.projectIds, agent.id, socket.id);
-    await this.announcePresence(agent.projectIds);
+    await this.rooms.goOnline(socket);
   }
 
   async handleDisconnect(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent;
     if (!agent) return;
-    await this.presence.leave(agent.projectIds, agent.id, socket.id).catch(() => undefined);
-    await this.announcePresence(agent.projectIds).catch(() => undefined);
+    await this.rooms.goOffline(socket).catch(() => undefined);
   }
 
   private listen(socket: StatefulSocket): void {
@@ -144,22 +141,9 @@ export class AgentGateway
     );
   }
 
-  private async announcePresence(projectIds: string[]): Promise<void> {
-    for (const projectId of projectIds) {
-      this.bus.publish({
-        kind: 'presence',
-        projectId,
-        agentIds: await this.presence.onlineAgents(projectId),
-      });
-    }
-  }
-
   private async refreshPresence(): Promise<void> {
     try {
-      for (const socket of this.nsp.sockets.values() as Iterable<StatefulSocket>) {
-        const agent = socket.data.agent;
-        if (agent) await this.presence.join(agent.projectIds, agent.id, socket.id);
-      }
+      await this.rooms.heartbeat(this.nsp);
     } catch (err) {
       this.logger.warn(`presence heartbeat failed: ${(err as Error).message}`);
     }

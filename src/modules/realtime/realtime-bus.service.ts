@@ -4,7 +4,7 @@ import { DomainEvents, type DomainEvent } from '../../common/events/domain-event
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { toWidgetConversation } from '../messages/widget-views';
-import type { BusEvent } from './realtime.events';
+import type { AgentAccessEvent, BusEvent } from './realtime.events';
 import { deliver, type StatefulSocket } from './socket-state';
 
 const BUS_EVENT = 'spectre:bus';
@@ -20,6 +20,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private agents?: Namespace;
   private widgets?: Namespace;
   private unsubscribe?: () => void;
+  private accessListener?: (event: AgentAccessEvent) => void;
 
   constructor(
     private readonly events: DomainEvents,
@@ -40,7 +41,9 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       if (!nsp) continue;
       for (const socket of nsp.sockets.values()) {
         socket.emit('server.shutdown', { reconnect: true });
-        socket.disconnect(true);
+        // Close the transport without a disconnect packet: the client sees "transport close" and
+        // reconnects on its own (a server disconnect would stop it from retrying).
+        socket.conn.close();
       }
     }
   }
@@ -52,6 +55,11 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     }
     this.agents = nsp;
     if (this.clustered) nsp.on(BUS_EVENT, (event: BusEvent) => this.deliverLocal(event));
+  }
+
+  /** The agent gateway's handler for membership, project and session changes. */
+  onAgentAccess(listener: (event: AgentAccessEvent) => void): void {
+    this.accessListener = listener;
   }
 
   publish(event: BusEvent): void {
@@ -98,6 +106,10 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
           this.toRoom(this.widgets, visitorRoom(e.visitorId), 'typing', widgetPayload);
         return;
       }
+      case 'access.changed':
+      case 'session.revoked':
+        this.accessListener?.(e);
+        return;
       case 'presence': {
         const online = e.agentIds.length > 0;
         this.toRoom(this.agents, projectRoom(e.projectId), 'presence', {

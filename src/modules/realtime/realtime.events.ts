@@ -80,4 +80,10 @@ export type BusEvent =
   | { kind: 'conversation.updated'; conversation: ConversationView; changes: string[] }
   | { kind: 'message.read'; conversation: ConversationView; side: 'agent' | 'visitor'; lastReadSeq: number }
   | { kind: 'typing'; projectId: string; visitorId: string; typing: TypingPayload }
-  | { kind: 'presence'; projectId: string; agentIds: string[] };
+  | { kind: 'presence'; projectId: string; agentIds: string[] }
+  | AgentAccessEvent;
+
+/** Changes to what connected agents may see; handled by the agent gateway on every node. */
+export type AgentAccessEvent =
+  | { kind: 'access.changed'; teamId: string; userId?: string }
+  | { kind: 'session.revoked'; sessionId: string };

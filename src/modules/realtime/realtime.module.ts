@@ -3,7 +3,9 @@ import { ConversationsModule } from '../conversations/conversations.module';
 import { MessagesModule } from '../messages/messages.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WidgetModule } from '../widget/widget.module';
+import { TeamsModule } from '../teams/teams.module';
 import { AgentGateway } from './agent.gateway';
+import { AgentRooms } from './agent-rooms.service';
 import { RealtimeBus } from './realtime-bus.service';
 import { RealtimeShutdown } from './realtime-shutdown.service';
 import { ResyncService } from './resync.service';
@@ -11,7 +13,15 @@ import { SocketGuard } from './socket-guard';
 import { WidgetGateway } from './widget.gateway';
 
 @Module({
-  imports: [ProjectsModule, ConversationsModule, WidgetModule, MessagesModule],
-  providers: [RealtimeBus, ResyncService, SocketGuard, RealtimeShutdown, AgentGateway, WidgetGateway],
+  imports: [TeamsModule, ProjectsModule, ConversationsModule, WidgetModule, MessagesModule],
+  providers: [
+    AgentRooms,
+    RealtimeBus,
+    ResyncService,
+    SocketGuard,
+    RealtimeShutdown,
+    AgentGateway,
+    WidgetGateway,
+  ],
 })
 export class RealtimeModule {}

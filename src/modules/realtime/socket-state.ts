@@ -1,5 +1,6 @@
 import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { AuthUser } from '../../common/auth/auth-user';
+import type { AgentScope } from './agent-rooms.service';
 import type { WidgetContext } from '../widget/widget-auth.service';
 
 interface Pending {
@@ -13,7 +14,7 @@ interface Pending {
  * live events are held back, then released in order, skipping messages the resync already sent.
  */
 export interface SocketState {
-  agent?: AuthUser & { projectIds: string[] };
+  agent?: AuthUser & AgentScope;
   widget?: WidgetContext;
   /** The handshake's conversationId → last seq seen; replayed right after connecting. */
   lastSeqs: Record<string, number>;

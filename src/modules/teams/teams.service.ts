@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { randomToken, sha256 } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
@@ -25,6 +26,7 @@ export class TeamsService {
   constructor(
     private readonly repo: TeamsRepository,
     private readonly auth: AuthService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The caller's membership of a team; a team the caller is not in does not exist for them (404). */
@@ -81,6 +83,7 @@ export class TeamsService {
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     if (memberId !== user.id) assertRole(me.role, target.role === 'owner' ? 'owner' : 'admin');
     this.assertChanged(await this.repo.changeMember(teamId, memberId, 'remove'));
+    this.events.publish({ type: 'access.changed', teamId, userId: memberId });
   }
 
   async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
@@ -130,6 +133,7 @@ export class TeamsService {
     if (!(await this.repo.acceptInvitation(invitation, user.id))) {
       throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
     }
+    this.events.publish({ type: 'access.changed', teamId: invitation.teamId, userId: user.id });
     return this.get(user, invitation.teamId);
   }
 

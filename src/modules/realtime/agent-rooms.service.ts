@@ -1,0 +1,99 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { PresenceService } from '../presence/presence.service';
+import { ProjectsService } from '../projects/projects.service';
+import { TeamsService } from '../teams/teams.service';
+import { projectRoom, RealtimeBus } from './realtime-bus.service';
+import type { AgentAccessEvent } from './realtime.events';
+import type { StatefulSocket } from './socket-state';
+
+export interface AgentScope {
+  teamIds: string[];
+  projectIds: string[];
+}
+
+const userRoom = (userId: string): string => `user:${userId}`;
+
+/**
+ * Which rooms an agent socket is in, and its presence there. Kept in step with the database: when a
+ * team's members or projects change, or a session is revoked, connected sockets follow at once.
+ */
+@Injectable()
+export class AgentRooms {
+  private readonly logger = new Logger(AgentRooms.name);
+
+  constructor(
+    private readonly teams: TeamsService,
+    private readonly projects: ProjectsService,
+    private readonly presence: PresenceService,
+    private readonly bus: RealtimeBus,
+  ) {}
+
+  async scope(user: AuthUser): Promise<AgentScope> {
+    const [teams, projects] = await Promise.all([this.teams.list(user), this.projects.list(user)]);
+    return { teamIds: teams.map((t) => t.id), projectIds: projects.map((p) => p.id) };
+  }
+
+  async enter(socket: StatefulSocket): Promise<void> {
+    const agent = socket.data.agent!;
+    await socket.join([userRoom(agent.id), ...agent.projectIds.map(projectRoom)]);
+  }
+
+  async goOnline(socket: StatefulSocket, projectIds = socket.data.agent!.projectIds): Promise<void> {
+    await this.presence.join(projectIds, socket.data.agent!.id, socket.id);
+    await this.announce(projectIds);
+  }
+
+  async goOffline(socket: StatefulSocket, projectIds = socket.data.agent!.projectIds): Promise<void> {
+    await this.presence.leave(projectIds, socket.data.agent!.id, socket.id);
+    await this.announce(projectIds);
+  }
+
+  /** Applies a membership, project or session change to this node's agent sockets. */
+  async apply(nsp: Namespace, event: AgentAccessEvent): Promise<void> {
+    for (const socket of nsp.sockets.values() as Iterable<StatefulSocket>) {
+      const agent = socket.data.agent;
+      if (!agent) continue;
+      if (event.kind === 'session.revoked') {
+        if (agent.sessionId !== event.sessionId) continue;
+        socket.emit('session.expired');
+        socket.disconnect(true);
+      } else if (agent.id === event.userId || agent.teamIds.includes(event.teamId)) {
+        await this.rescope(socket).catch((err: unknown) =>
+          this.logger.warn(`could not update rooms of socket ${socket.id}: ${(err as Error).message}`),
+        );
+      }
+    }
+  }
+
+  /** Refreshes every local agent socket's presence before it expires. */
+  async heartbeat(nsp: Namespace): Promise<void> {
+    for (const socket of nsp.sockets.values() as Iterable<StatefulSocket>) {
+      const agent = socket.data.agent;
+      if (agent) await this.presence.join(agent.projectIds, agent.id, socket.id);
+    }
+  }
+
+  private async rescope(socket: StatefulSocket): Promise<void> {
+    const agent = socket.data.agent!;
+    const next = await this.scope(agent);
+    const removed = agent.projectIds.filter((id) => !next.projectIds.includes(id));
+    const added = next.projectIds.filter((id) => !agent.projectIds.includes(id));
+    Object.assign(agent, next);
+    for (const id of removed) await socket.leave(projectRoom(id));
+    if (added.length > 0) await socket.join(added.map(projectRoom));
+    if (removed.length > 0) await this.goOffline(socket, removed);
+    if (added.length > 0) await this.goOnline(socket, added);
+  }
+
+  private async announce(projectIds: string[]): Promise<void> {
+    for (const projectId of projectIds) {
+      this.bus.publish({
+        kind: 'presence',
+        projectId,
+        agentIds: await this.presence.onlineAgents(projectId),
+      });
+    }
+  }
+}
