@@ -251,4 +251,36 @@ describe('widget abuse limits', () => {
       await t.close();
     }
   });
+
+  it('counts socket-opened conversations per client IP, read through trusted proxies', async () => {
+    const t = await startTestApp({
+      RATE_LIMIT_CONVERSATIONS_PER_HOUR: '1',
+      TRUST_PROXY: 'true',
+      TRUST_PROXY_HOPS: '1',
+    });
+    try {
+      const api = httpClient(t.url);
+      const project = await createProject(api, await registerAccount(api));
+      const openFrom = async (ip: string) => {
+        const socket = await connectWidget(
+          t.url,
+          { projectKey: project.publicKey },
+          { 'x-forwarded-for': ip },
+        );
+        try {
+          return await socket.socket
+            .timeout(5000)
+            .emitWithAck('message.send', { body: 'hello', clientMessageId: randomUUID() });
+        } finally {
+          socket.close();
+        }
+      };
+      expect((await openFrom('203.0.113.7')).ok).toBe(true);
+      const second = await openFrom('203.0.113.7');
+      expect(second).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      expect((await openFrom('198.51.100.9')).ok).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -1,4 +1,7 @@
+import proxyAddr from '@fastify/proxy-addr';
+import { normalizeIp } from '@nestjs/throttler';
 import type { Namespace, Socket } from 'socket.io';
+import type { AppConfig } from '../../config/env.schema';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -75,3 +78,14 @@ export const readPayload = z.strictObject({
   conversationId: z.uuid(),
   seq: z.number().int().min(0).max(2_147_483_647).optional(),
 });
+
+/** The client IP of a socket, read like Fastify reads it for HTTP (TRUST_PROXY, TRUST_PROXY_HOPS). */
+export function socketClientIp(socket: Socket, config: AppConfig): string {
+  const hops = config.TRUST_PROXY_HOPS;
+  const trust = !config.TRUST_PROXY
+    ? () => false
+    : hops === undefined
+      ? () => true
+      : (_address: string, hop: number) => hop < hops;
+  return normalizeIp(proxyAddr(socket.request, trust));
+}

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -6,6 +7,8 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
 import { ConversationsService } from '../conversations/conversations.service';
 import { clientMessageId, messageBody } from '../messages/messages.dto';
 import { MessagesService } from '../messages/messages.service';
@@ -22,6 +25,7 @@ import {
   parsePayload,
   readPayload,
   typingPayload,
+  socketClientIp,
   useHandshake,
 } from './socket-helpers';
 import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
@@ -48,6 +52,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly bus: RealtimeBus,
     private readonly resync: ResyncService,
     private readonly guard: SocketGuard,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -60,7 +65,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
       projectKey: authField(socket, 'projectKey'),
       visitorToken: authField(socket, 'visitorToken'),
       origin: originOf(socket),
-      ip: socket.handshake.address,
+      ip: socketClientIp(socket, this.config),
     });
     // Without a visitor there is nothing to resync.
     const lastSeqs = ctx.visitorId ? handshakeLastSeqs(socket) : {};
