@@ -24,6 +24,11 @@ async function bootstrap(): Promise<void> {
   if (config.generatedJwtSecret) {
     logger.warn('JWT_SECRET is not set: using a random secret for this process (tokens die on restart).');
   }
+  // A promise nobody awaits that rejects (e.g. a library's fire-and-forget publish during a Redis
+  // outage) must not take every open connection down with it: log it and keep serving.
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   logger.log(

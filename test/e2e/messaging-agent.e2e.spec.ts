@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { expect } from 'expect';
 import {
   addMember,
@@ -11,6 +12,7 @@ import {
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { countRows } from '../support/db';
 import { httpClient, type HttpClient } from '../support/http';
+import { ConversationsService } from '../../src/modules/conversations/conversations.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('agent conversations API', () => {
@@ -121,6 +123,26 @@ describe('agent conversations API', () => {
     expect(await conversation(s.conversationId)).toMatchObject({ status: 'open', snoozedUntil: null });
   });
 
+  it('wakes a snoozed conversation when its time comes and refuses a time in the past', async () => {
+    const s = await startConversation(api, project);
+    const past = await api.patch(`/api/v1/conversations/${s.conversationId}`, {
+      token: owner.token,
+      body: { status: 'snoozed', snoozedUntil: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(past.status).toBe(400);
+    const soon = new Date(Date.now() + 800).toISOString();
+    await api.patch(`/api/v1/conversations/${s.conversationId}`, {
+      token: owner.token,
+      body: { status: 'snoozed', snoozedUntil: soon },
+    });
+    const conversations = t.app.get(ConversationsService);
+    expect((await conversation(s.conversationId)).status).toBe('snoozed');
+    await new Promise((r) => setTimeout(r, 1000));
+    await conversations.wakeSnoozed();
+    expect(await conversation(s.conversationId)).toMatchObject({ status: 'open', snoozedUntil: null });
+    expect(await conversations.wakeSnoozed()).toBe(0);
+  });
+
   it('pages the inbox by last activity with a cursor', async () => {
     const fresh = await registerAccount(api, 'Pager');
     const p = await createProject(api, fresh);
@@ -134,6 +156,28 @@ describe('agent conversations API', () => {
     const third = await inbox(fresh.token, `?limit=2&cursor=${second.body.meta.nextCursor}`);
     expect(third.body.data.map((c: any) => c.id)).toEqual([ids[0]]);
     expect(third.body.meta).toEqual({ hasMore: false, nextCursor: null });
+  });
+
+  it('pages through conversations whose activity falls in the same millisecond', async () => {
+    const fresh = await registerAccount(api, 'Micro');
+    const p = await createProject(api, fresh);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await startConversation(api, p, `c${i}`)).conversationId);
+    // Microseconds apart, one millisecond: a cursor cut to milliseconds would skip rows.
+    await t.database.db.execute(
+      sql.raw(`update conversations set last_message_at = '2026-01-01T00:00:00.123000Z'::timestamptz
+        + (array_position(array['${ids.join("','")}']::uuid[], id) * interval '100 microseconds')
+        where id in ('${ids.join("','")}')`),
+    );
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 6; page++) {
+      const res = await inbox(fresh.token, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.body.data.map((c: any) => c.id));
+      if (!res.body.meta.nextCursor) break;
+      cursor = res.body.meta.nextCursor;
+    }
+    expect(seen).toEqual([...ids].reverse());
   });
 
   it("hides other teams' conversations and refuses foreign assignees", async () => {

@@ -129,6 +129,32 @@ describe('widget messaging API', () => {
     ]);
   });
 
+  it("never hands back another sender's message for a reused clientMessageId", async () => {
+    const s = await startConversation(api, project);
+    const note = await api.post(`/api/v1/conversations/${s.conversationId}/messages`, {
+      token: owner.token,
+      body: { body: 'INTERNAL: fraud risk', clientMessageId: 'agent-2', private: true },
+    });
+    expect(note.status).toBe(201);
+    const reuse = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(project.publicKey, s.token),
+      body: { body: 'hi', clientMessageId: 'agent-2', conversationId: s.conversationId },
+    });
+    expect(reuse.status).toBe(409);
+    expect(reuse.body.error.code).toBe('CLIENT_MESSAGE_ID_CONFLICT');
+    expect(JSON.stringify(reuse.body)).not.toContain('fraud');
+    const claimed = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(project.publicKey, s.token),
+      body: { body: 'visitor first', clientMessageId: 'v-claim', conversationId: s.conversationId },
+    });
+    const agentReuse = await api.post(`/api/v1/conversations/${s.conversationId}/messages`, {
+      token: owner.token,
+      body: { body: 'reply', clientMessageId: 'v-claim' },
+    });
+    expect(claimed.status).toBe(201);
+    expect(agentReuse.status).toBe(409);
+  });
+
   it('stores exactly one row for 20 concurrent sends with one clientMessageId', async () => {
     const s = await startConversation(api, project);
     const clientMessageId = randomUUID();

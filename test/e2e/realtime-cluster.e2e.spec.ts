@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
-import { agentReply, startConversation } from '../factories/widget';
+import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { httpClient } from '../support/http';
 import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/test-app';
@@ -111,4 +112,60 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     await moved.waitFor('resync.complete');
     expect(moved.of('message.created').map((p) => p.message.seq)).toEqual(missed.map((m) => m.seq));
   });
+
+  it('survives a Redis outage under traffic and carries events again afterwards', async () => {
+    const proxy = await redisProxy(new URL(REDIS_URL));
+    const node = await startTestApp({ REDIS_URL: proxy.url }, { database: db });
+    try {
+      const api = httpClient(node.url);
+      const solo = await registerAccount(api, 'Outage');
+      const p = await createProject(api, solo);
+      const s = await startConversation(api, p);
+      const agent = await track(connectAgent(node.url, solo.token));
+      let sending = true;
+      const traffic = (async () => {
+        while (sending) {
+          await visitorSend(api, p, 'during', s).catch(() => undefined);
+          await settle(10);
+        }
+      })();
+      await settle(300);
+      proxy.down();
+      await settle(1500);
+      await proxy.up();
+      await settle(1500);
+      sending = false;
+      await traffic;
+      const after = await visitorSend(api, p, 'after the outage', s);
+      await agent.waitFor('message.created', (e) => e.message.id === after.message.id, 10_000);
+    } finally {
+      await node.close();
+      proxy.close();
+    }
+  });
 });
+
+/** A TCP proxy in front of Redis that can drop every connection and refuse new ones for a while. */
+async function redisProxy(target: URL) {
+  const open = new Set<net.Socket>();
+  let server: net.Server;
+  const listen = (port: number) =>
+    new Promise<number>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 6379), target.hostname);
+        for (const c of [client, upstream]) {
+          open.add(c);
+          c.on('error', () => undefined);
+          c.on('close', () => open.delete(c));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+    });
+  const port = await listen(0);
+  const drop = () => {
+    server.close();
+    for (const c of open) c.destroy();
+  };
+  return { url: `redis://127.0.0.1:${port}`, down: drop, up: () => listen(port), close: drop };
+}

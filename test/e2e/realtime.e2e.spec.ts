@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { addMember, createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import {
+  addMember,
+  createProject,
+  registerAccount,
+  type Account,
+  type ProjectInfo,
+} from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
 import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
@@ -237,6 +243,15 @@ describe('real time over Socket.IO', () => {
     expect(typeof firstAck.data.visitorToken).toBe('string');
     const answer = await agentReply(api, owner.token, firstAck.data.conversation.id, 'welcome');
     await fresh.waitFor('message.created', (p) => p.message.id === answer.id);
+
+    // Two quick sends before the first ack still make one visitor.
+    const quick = await track(connectWidget(t.url, { projectKey: project.publicKey }));
+    const [q1, q2] = await Promise.all([
+      emitWithAck(quick, 'message.send', { body: 'line 1', clientMessageId: randomUUID() }),
+      emitWithAck(quick, 'message.send', { body: 'line 2', clientMessageId: randomUUID() }),
+    ]);
+    expect(q1.ok && q2.ok).toBe(true);
+    expect(q2.data.visitorId).toBe(q1.data.visitorId);
   });
 
   it('reports agent presence to the widget', async () => {
@@ -269,6 +284,16 @@ describe('real time over Socket.IO', () => {
     await memberSocket.waitFor(
       'message.created',
       (p) => p.message.conversationId === inSecond.conversationId,
+    );
+
+    // So is a project in a team created after connecting.
+    const team = await api.post('/api/v1/teams', { token: lead.token, body: { name: 'New team' } });
+    const inNewTeam = await createProject(api, { ...lead, teamId: team.body.data.id });
+    await settle();
+    const newTeamChat = await startConversation(api, inNewTeam);
+    await leadSocket.waitFor(
+      'message.created',
+      (p) => p.message.conversationId === newTeamChat.conversationId,
     );
 
     // A removed member stops receiving the team's events at once.

@@ -6,9 +6,16 @@ import type { AppConfig } from '../../config/env.schema';
 /** The shared Redis client, or null when REDIS_URL is unset (single-node mode). */
 export const REDIS = Symbol('REDIS');
 
-export function createRedis(url: string): Redis {
-  // Commands queue while Redis is briefly away instead of failing at once.
-  return new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true, lazyConnect: false });
+/**
+ * A Redis client whose commands wait in the offline queue while Redis is briefly away.
+ * `maxRetriesPerRequest: null` never gives up on a queued command: right for the Socket.IO adapter,
+ * whose publishes nobody awaits (a rejection there would be unhandled). Presence uses a bound.
+ */
+export function createRedis(url: string, maxRetriesPerRequest: number | null = 3): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest, enableOfflineQueue: true, lazyConnect: false });
+  // Connection errors are retried by ioredis; without a listener each one would be thrown.
+  redis.on('error', () => undefined);
+  return redis;
 }
 
 @Global()

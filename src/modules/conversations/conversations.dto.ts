@@ -26,7 +26,12 @@ export class UpdateConversationDto extends createZodDto(
         .nullable()
         .optional()
         .describe('A member of the project team, or null to unassign'),
-      snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional().describe('With status snoozed'),
+      snoozedUntil: z.iso
+        .datetime({ offset: true })
+        .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
+        .nullable()
+        .optional()
+        .describe('With status snoozed: the conversation reopens by itself then'),
     })
     .refine((v) => Object.keys(v).length > 0, 'at least one field is required')
     .refine((v) => !v.snoozedUntil || v.status === 'snoozed', {

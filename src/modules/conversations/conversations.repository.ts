@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import {
@@ -31,6 +31,8 @@ export interface InboxFilter {
 
 export interface InboxRow {
   conversation: Conversation;
+  /** last_message_at at full (microsecond) precision, for the page cursor: a JS Date keeps only ms. */
+  activityKey: string;
   unread: number;
   visitor: { id: string; name: string | null; email: string | null };
 }
@@ -85,7 +87,7 @@ export class ConversationsRepository {
     else if (f.assignee)
       where.push(eq(conversations.assigneeId, f.assignee === 'me' ? f.userId : f.assignee));
     if (f.cursor) {
-      const at = new Date(f.cursor.at);
+      const at = sql`${f.cursor.at}::timestamptz`;
       where.push(
         or(
           lt(conversations.lastMessageAt, at),
@@ -98,6 +100,7 @@ export class ConversationsRepository {
         conversation: conversations,
         visitor: { id: visitors.id, name: visitors.name, email: visitors.email },
         unread: unreadCount('agent'),
+        activityKey: sql<string>`to_char(${conversations.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       })
       .from(conversations)
       .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
@@ -168,6 +171,15 @@ export class ConversationsRepository {
       .where(eq(conversations.id, conversationId))
       .returning();
     return row;
+  }
+
+  /** Reopens snoozed conversations whose time has come; each row is returned by exactly one caller. */
+  wakeSnoozed(): Promise<Conversation[]> {
+    return this.db
+      .update(conversations)
+      .set({ status: 'open', snoozedUntil: null, updatedAt: sql`now()` })
+      .where(and(eq(conversations.status, 'snoozed'), lte(conversations.snoozedUntil, sql`now()`)))
+      .returning();
   }
 
   /** Moves a side's read marker forward only (never back), capped at the last sequence. */

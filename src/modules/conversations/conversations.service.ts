@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
@@ -24,13 +24,38 @@ import {
 
 const inboxCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
+const SNOOZE_SWEEP_MS = 30_000;
+
 @Injectable()
-export class ConversationsService {
+export class ConversationsService implements OnModuleInit, OnModuleDestroy {
+  private sweep?: NodeJS.Timeout;
+
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly projects: ProjectsService,
     private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.sweep = setInterval(() => void this.wakeSnoozed().catch(() => undefined), SNOOZE_SWEEP_MS).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweep);
+  }
+
+  /** Snoozed conversations whose time has passed go back to open (checked every 30 s on every node). */
+  async wakeSnoozed(): Promise<number> {
+    const woken = await this.repo.wakeSnoozed();
+    for (const c of woken) {
+      this.events.publish({
+        type: 'conversation.updated',
+        conversation: toConversationView(c),
+        changes: ['status', 'snoozedUntil'],
+      });
+    }
+    return woken.length;
+  }
 
   /** The conversation if one of the caller's teams owns it; 404 otherwise. */
   async access(user: AuthUser, conversationId: string): Promise<AgentConversation> {
@@ -60,9 +85,9 @@ export class ConversationsService {
     });
     const hasMore = rows.length > q.limit;
     const page = rows.slice(0, q.limit);
-    const last = page.at(-1)?.conversation;
+    const last = page.at(-1);
     const nextCursor =
-      hasMore && last ? encodeCursor({ at: last.lastMessageAt.toISOString(), id: last.id }) : null;
+      hasMore && last ? encodeCursor({ at: last.activityKey, id: last.conversation.id }) : null;
     const data = page.map((r) => ({
       ...toConversationView(r.conversation),
       unreadCount: r.unread,

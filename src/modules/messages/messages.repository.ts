@@ -28,6 +28,7 @@ export interface AppendInput {
 export type AppendResult =
   | { kind: 'created'; message: Message; conversation: Conversation; previousStatus: ConversationStatus }
   | { kind: 'duplicate'; message: Message }
+  | { kind: 'conflict' }
   | { kind: 'not-found' };
 
 export interface HistoryQuery {
@@ -119,7 +120,11 @@ export class MessagesRepository {
     if (input.visitorId && !(await this.isVisitorConversation(input.conversationId, input.visitorId, db))) {
       return { kind: 'not-found' };
     }
-    return { kind: 'duplicate', message: existing };
+    // Only the sender's own message is a repeat; anyone else reusing its id must not see it (a note!).
+    const sameSender =
+      existing.sender === input.sender &&
+      (input.sender === 'visitor' || existing.authorId === (input.authorId ?? null));
+    return sameSender ? { kind: 'duplicate', message: existing } : { kind: 'conflict' };
   }
 
   private async isVisitorConversation(conversationId: string, visitorId: string, db: Db): Promise<boolean> {

@@ -139,6 +139,12 @@ export class MessagesService {
   ): Promise<SendOutcome & { conversation?: ConversationView }> {
     if (result.kind === 'not-found')
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    if (result.kind === 'conflict') {
+      throw new AppError(
+        ErrorCode.CLIENT_MESSAGE_ID_CONFLICT,
+        'This clientMessageId is already used by another sender in this conversation',
+      );
+    }
     const message = toMessageView(result.message);
     if (result.kind === 'duplicate') return { message, created: false };
     const view: ConversationView = toConversationView(result.conversation);

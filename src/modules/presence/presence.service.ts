@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { REDIS } from '../../common/redis/redis.module';
 
@@ -17,10 +17,34 @@ const userOf = (m: string): string => m.split('|')[0];
 @Injectable()
 export class PresenceService implements OnModuleDestroy {
   private readonly local = new Map<string, Map<string, number>>();
+  private readonly logger = new Logger(PresenceService.name);
 
   constructor(@Inject(REDIS) private readonly redis: Redis | null) {}
 
-  async join(projectIds: string[], userId: string, socketId: string): Promise<void> {
+  join(projectIds: string[], userId: string, socketId: string): Promise<void> {
+    return this.tolerant(() => this.add(projectIds, userId, socketId), undefined);
+  }
+
+  leave(projectIds: string[], userId: string, socketId: string): Promise<void> {
+    return this.tolerant(() => this.remove(projectIds, userId, socketId), undefined);
+  }
+
+  /** Distinct agents with a live connection to the project (none known while Redis is away). */
+  onlineAgents(projectId: string): Promise<string[]> {
+    return this.tolerant(() => this.read(projectId), []);
+  }
+
+  /** Presence is advisory: while Redis is unreachable, log and carry on rather than fail the caller. */
+  private async tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      this.logger.warn(`presence unavailable: ${(err as Error).message}`);
+      return fallback;
+    }
+  }
+
+  private async add(projectIds: string[], userId: string, socketId: string): Promise<void> {
     const expires = Date.now() + PRESENCE_TTL_MS;
     if (!this.redis) {
       for (const p of projectIds) this.localSet(p).set(member(userId, socketId), expires);
@@ -35,7 +59,7 @@ export class PresenceService implements OnModuleDestroy {
     await pipeline.exec();
   }
 
-  async leave(projectIds: string[], userId: string, socketId: string): Promise<void> {
+  private async remove(projectIds: string[], userId: string, socketId: string): Promise<void> {
     if (!this.redis) {
       for (const p of projectIds) this.local.get(p)?.delete(member(userId, socketId));
       return;
@@ -46,8 +70,7 @@ export class PresenceService implements OnModuleDestroy {
     await pipeline.exec();
   }
 
-  /** Distinct agents with a live connection to the project. */
-  async onlineAgents(projectId: string): Promise<string[]> {
+  private async read(projectId: string): Promise<string[]> {
     const now = Date.now();
     let members: string[];
     if (this.redis) {

@@ -42,7 +42,7 @@ export class ProjectsService {
   async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectWithSecretResponseDto> {
     await this.teams.membership(user, dto.teamId, 'admin');
     const project = await this.repo.create({ ...dto, publicKey: newPublicKey(), secret: newSecret() });
-    this.events.publish({ type: 'access.changed', teamId: project.teamId });
+    this.events.publish({ type: 'access.changed', teamId: project.teamId, userId: user.id });
     return toProjectWithSecret(project);
   }
 

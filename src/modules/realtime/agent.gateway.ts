@@ -29,6 +29,7 @@ import {
   parsePayload,
   readPayload,
   typingPayload,
+  setUpConnection,
   useHandshake,
 } from './socket-helpers';
 import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
@@ -77,29 +78,31 @@ export class AgentGateway
     initState(socket, { agent: { ...user, ...(await this.rooms.scope(user)) }, lastSeqs });
   }
 
-  async handleConnection(socket: StatefulSocket): Promise<void> {
-    const agent = socket.data.agent;
-    if (!agent) return void socket.disconnect(true);
-    await this.rooms.enter(socket);
-    this.listen(socket);
-    if (agent.expiresAt) {
-      const timer = setTimeout(
-        () => {
-          socket.emit('session.expired');
-          socket.disconnect(true);
-        },
-        Math.max(0, agent.expiresAt - Date.now()),
-      );
-      socket.once('disconnect', () => clearTimeout(timer));
-    }
-    if (socket.data.replaying) {
-      await this.resync.replay(
-        socket,
-        'agent',
-        async (id) => (await this.conversations.access(agent, id)).conversation,
-      );
-    }
-    await this.rooms.goOnline(socket);
+  handleConnection(socket: StatefulSocket): Promise<void> {
+    return setUpConnection(socket, async () => {
+      const agent = socket.data.agent;
+      if (!agent) return void socket.disconnect(true);
+      await this.rooms.enter(socket);
+      this.listen(socket);
+      if (agent.expiresAt) {
+        const timer = setTimeout(
+          () => {
+            socket.emit('session.expired');
+            socket.disconnect(true);
+          },
+          Math.max(0, agent.expiresAt - Date.now()),
+        );
+        socket.once('disconnect', () => clearTimeout(timer));
+      }
+      if (socket.data.replaying) {
+        await this.resync.replay(
+          socket,
+          'agent',
+          async (id) => (await this.conversations.access(agent, id)).conversation,
+        );
+      }
+      await this.rooms.goOnline(socket);
+    });
   }
 
   async handleDisconnect(socket: StatefulSocket): Promise<void> {

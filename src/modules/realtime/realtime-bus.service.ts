@@ -21,6 +21,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private widgets?: Namespace;
   private unsubscribe?: () => void;
   private accessListener?: (event: AgentAccessEvent) => void;
+  private closing = false;
 
   constructor(
     private readonly events: DomainEvents,
@@ -37,6 +38,9 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
 
   /** Tells this node's sockets to reconnect and closes their transports (they retry, elsewhere). */
   closeAll(): void {
+    // From here on nothing is sent to other nodes: the adapter's Redis client is about to close, and a
+    // publish on a closed client fails inside the adapter where nobody can handle it.
+    this.closing = true;
     for (const nsp of [this.agents, this.widgets]) {
       if (!nsp) continue;
       for (const socket of nsp.sockets.values()) {
@@ -64,7 +68,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
 
   publish(event: BusEvent): void {
     this.deliverLocal(event);
-    if (this.clustered) this.agents?.serverSideEmit(BUS_EVENT, event);
+    if (this.clustered && !this.closing) this.agents?.serverSideEmit(BUS_EVENT, event);
   }
 
   private get clustered(): boolean {

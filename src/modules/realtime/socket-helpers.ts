@@ -1,5 +1,6 @@
 import proxyAddr from '@fastify/proxy-addr';
 import { normalizeIp } from '@nestjs/throttler';
+import { Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type { AppConfig } from '../../config/env.schema';
 import { z } from 'zod';
@@ -7,6 +8,8 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toAppError, zodDetails } from '../../common/errors/error-envelope';
 import type { Ack } from './realtime.events';
+
+const logger = new Logger('Socket');
 
 /** An Error for socket.io's connect_error, carrying the API error code in `data`. */
 export function handshakeError(err: unknown): Error & { data: { code: string } } {
@@ -29,6 +32,7 @@ export async function answer<T>(ack: unknown, work: () => Promise<T>): Promise<v
     reply = { ok: true, data: await work() };
   } catch (err) {
     const e = toAppError(err);
+    if (e.status >= 500) logger.error(err);
     reply = {
       ok: false,
       error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
@@ -88,4 +92,18 @@ export function socketClientIp(socket: Socket, config: AppConfig): string {
       ? () => true
       : (_address: string, hop: number) => hop < hops;
   return normalizeIp(proxyAddr(socket.request, trust));
+}
+
+/**
+ * Runs a connection's set-up (rooms, resync, presence). Nest does not await connection handlers,
+ * so a failure here (e.g. the database away during a resync) is logged and the socket closed,
+ * never left as an unhandled rejection; the client reconnects and resyncs.
+ */
+export async function setUpConnection(socket: Socket, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    logger.error(`socket ${socket.id} set-up failed: ${(err as Error).message}`);
+    socket.conn.close();
+  }
 }

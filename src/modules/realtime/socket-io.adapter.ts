@@ -11,6 +11,7 @@ import { createRedis } from '../../common/redis/redis.module';
  */
 export class SpectreIoAdapter extends IoAdapter {
   private redis?: Redis;
+  private closing?: Promise<void>;
 
   constructor(
     app: INestApplicationContext,
@@ -20,7 +21,7 @@ export class SpectreIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    if (this.options.redisUrl) this.redis ??= createRedis(this.options.redisUrl);
+    if (this.options.redisUrl) this.redis ??= trackDuplicates(createRedis(this.options.redisUrl, null));
     return super.createIOServer(port, {
       ...options,
       // Origins are checked per project (widget) or against CORS_ORIGINS (agent) in the handshake.
@@ -32,6 +33,37 @@ export class SpectreIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.redis?.disconnect();
+    // Called once per namespace: close the client once.
+    this.closing ??= closeGracefully(this.redis);
+    await this.closing;
   }
+}
+
+/**
+ * QUIT lets publishes already queued finish (disconnecting would reject them inside the adapter,
+ * where nobody handles the rejection); bounded, since with Redis away the queue never drains.
+ */
+async function closeGracefully(redis: Redis | undefined, timeoutMs = 2000): Promise<void> {
+  if (!redis) return;
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+  await Promise.race([redis.quit().catch(() => undefined), timeout]);
+  if (redis.status !== 'end') redis.disconnect();
+  // The adapter's own connections (stream reader, pub/sub) are closed by it only once a blocking read
+  // returns, which never happens while Redis is away; close them too so shutdown completes.
+  for (const duplicate of duplicatesOf.get(redis) ?? []) duplicate.disconnect();
+}
+
+const duplicatesOf = new WeakMap<Redis, Redis[]>();
+
+/** Remembers the connections the adapter derives from its client (it calls `duplicate()`). */
+function trackDuplicates(redis: Redis): Redis {
+  const duplicates: Redis[] = [];
+  duplicatesOf.set(redis, duplicates);
+  const duplicate = redis.duplicate.bind(redis);
+  redis.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+    const copy = duplicate(...args);
+    duplicates.push(copy);
+    return copy;
+  };
+  return redis;
 }

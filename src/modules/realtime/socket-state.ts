@@ -22,6 +22,8 @@ export interface SocketState {
   pending: Pending[];
   /** conversationId → highest seq sent by the resync. */
   replayedUpTo: Map<string, number>;
+  /** A token-less widget socket's chain of sends until its first message creates the visitor. */
+  opening?: Promise<unknown>;
   /** conversationId → last typing state forwarded and when (throttling). */
   typing: Map<string, { isTyping: boolean; at: number }>;
 }

@@ -26,6 +26,7 @@ import {
   readPayload,
   typingPayload,
   socketClientIp,
+  setUpConnection,
   useHandshake,
 } from './socket-helpers';
 import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
@@ -72,17 +73,22 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     initState(socket, { widget: ctx, lastSeqs });
   }
 
-  async handleConnection(socket: StatefulSocket): Promise<void> {
-    const ctx = socket.data.widget;
-    if (!ctx) return void socket.disconnect(true);
-    await socket.join([projectRoom(ctx.project.id), ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : [])]);
-    this.listen(socket);
-    const visitorId = ctx.visitorId;
-    if (socket.data.replaying && visitorId) {
-      await this.resync.replay(socket, 'widget', (id) =>
-        this.conversations.visitorConversation(visitorId, id),
-      );
-    }
+  handleConnection(socket: StatefulSocket): Promise<void> {
+    return setUpConnection(socket, async () => {
+      const ctx = socket.data.widget;
+      if (!ctx) return void socket.disconnect(true);
+      await socket.join([
+        projectRoom(ctx.project.id),
+        ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : []),
+      ]);
+      this.listen(socket);
+      const visitorId = ctx.visitorId;
+      if (socket.data.replaying && visitorId) {
+        await this.resync.replay(socket, 'widget', (id) =>
+          this.conversations.visitorConversation(visitorId, id),
+        );
+      }
+    });
   }
 
   private listen(socket: StatefulSocket): void {
@@ -90,10 +96,13 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     this.guard.on(socket, 'message.send', (payload, ack) =>
       answer(ack, async () => {
         const dto = parsePayload(sendSchema, payload);
-        const result = await this.messages.sendAsVisitor(ctx, dto);
-        if (!ctx.visitorId) await this.adoptVisitor(socket, result.visitorId, result.visitorToken);
-        const { created: _created, ...data } = result;
-        return data;
+        const send = async () => {
+          const result = await this.messages.sendAsVisitor(ctx, dto);
+          if (!ctx.visitorId) await this.adoptVisitor(socket, result.visitorId, result.visitorToken);
+          const { created: _created, ...data } = result;
+          return data;
+        };
+        return ctx.visitorId ? send() : this.untilVisitor(socket, send);
       }),
     );
     this.guard.on(socket, 'typing', async (payload) => {
@@ -121,6 +130,16 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
         return this.conversations.markVisitorRead(requireVisitor(ctx), dto.conversationId, dto.seq);
       }),
     );
+  }
+
+  /**
+   * Until a token-less socket has its visitor, its sends run one at a time: the first creates the
+   * visitor, the next ones then write as that visitor instead of each creating another.
+   */
+  private untilVisitor<T>(socket: StatefulSocket, send: () => Promise<T>): Promise<T> {
+    const run = (socket.data.opening ?? Promise.resolve()).catch(() => undefined).then(send);
+    socket.data.opening = run;
+    return run;
   }
 
   /** A socket that started without a token becomes its new visitor after the first message. */

@@ -43,6 +43,7 @@ export class TeamsService {
 
   async create(user: AuthUser, name: string): Promise<TeamResponseDto> {
     const team = await this.repo.create(name, user.id);
+    this.events.publish({ type: 'access.changed', teamId: team.id, userId: user.id });
     return toTeamResponse({ ...team, role: 'owner' });
   }
 
