@@ -5,7 +5,7 @@ import { expect } from 'expect';
 import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { httpClient } from '../support/http';
-import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
+import { connectAgent, connectWidget, emitWithAck, settle, socketTracker } from '../support/sockets';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/test-app';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -17,12 +17,7 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
   let nodeB: TestApp;
   let owner: Account;
   let project: ProjectInfo;
-  const open: Recorder[] = [];
-  const track = async (p: Promise<Recorder>) => {
-    const r = await p;
-    open.push(r);
-    return r;
-  };
+  const { track, closeAll } = socketTracker();
 
   before(async () => {
     db = await createTestDatabase('postgres');
@@ -32,7 +27,7 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     project = await createProject(httpClient(nodeB.url), owner);
   });
   after(async () => {
-    for (const r of open) r.close();
+    closeAll();
     await nodeA.close().catch(() => undefined);
     await nodeB.close();
     await db.drop();

@@ -10,7 +10,14 @@ import {
 } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
-import { connectAgent, connectWidget, emitWithAck, settle, type Recorder } from '../support/sockets';
+import {
+  connectAgent,
+  connectWidget,
+  emitWithAck,
+  settle,
+  socketTracker,
+  type Recorder,
+} from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('real time over Socket.IO', () => {
@@ -20,12 +27,7 @@ describe('real time over Socket.IO', () => {
   let stranger: Account;
   let project: ProjectInfo;
   let strangerProject: ProjectInfo;
-  const open: Recorder[] = [];
-  const track = async (p: Promise<Recorder>) => {
-    const r = await p;
-    open.push(r);
-    return r;
-  };
+  const { track, closeAll } = socketTracker();
 
   before(async () => {
     t = await startTestApp();
@@ -36,7 +38,7 @@ describe('real time over Socket.IO', () => {
     strangerProject = await createProject(api, stranger);
   });
   after(async () => {
-    for (const r of open) r.close();
+    closeAll();
     await t.close();
   });
 

@@ -78,3 +78,16 @@ export function emitWithAck(r: Recorder, event: string, payload: unknown): Promi
 
 /** Lets in-flight events arrive before asserting that something did NOT happen. */
 export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps the sockets a test file opens, to close them all in `after`. */
+export function socketTracker() {
+  const open: Recorder[] = [];
+  return {
+    track: async (connecting: Promise<Recorder>): Promise<Recorder> => {
+      const r = await connecting;
+      open.push(r);
+      return r;
+    },
+    closeAll: () => open.forEach((r) => r.close()),
+  };
+}
