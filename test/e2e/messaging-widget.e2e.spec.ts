@@ -4,7 +4,7 @@ import { expect } from 'expect';
 import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
-import { countRows } from '../support/db';
+import { countRows, lockConversation } from '../support/db';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('widget messaging API', () => {
@@ -158,7 +158,8 @@ describe('widget messaging API', () => {
   it('stores exactly one row for 20 concurrent sends with one clientMessageId', async () => {
     const s = await startConversation(api, project);
     const clientMessageId = randomUUID();
-    const sends = await Promise.all(
+    const release = await lockConversation(t, s.conversationId);
+    const pending = Promise.all(
       Array.from({ length: 20 }, () =>
         api.post('/api/v1/messages', {
           headers: widgetHeaders(project.publicKey, s.token),
@@ -166,10 +167,25 @@ describe('widget messaging API', () => {
         }),
       ),
     );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await release();
+    const sends = await pending;
     expect(sends.filter((r) => r.status === 201)).toHaveLength(1);
     expect(sends.filter((r) => r.status === 200)).toHaveLength(19);
     expect(new Set(sends.map((r) => r.body.data.message.id)).size).toBe(1);
     expect(await countRows(t, 'messages', `client_message_id = '${clientMessageId}'`)).toBe(1);
+    // The losers changed nothing: the sequence has no gap and the next message follows on.
+    const history = await api.get(`/api/v1/messages/conversations/${s.conversationId}`, {
+      headers: widgetHeaders(project.publicKey, s.token),
+    });
+    const seqs = history.body.data.map((m: { seq: number }) => m.seq);
+    expect(seqs).toEqual([1, 2]);
+    const next = await api.post('/api/v1/messages', {
+      headers: widgetHeaders(project.publicKey, s.token),
+      body: { body: 'next', clientMessageId: randomUUID(), conversationId: s.conversationId },
+    });
+    expect(next.body.data.message.seq).toBe(3);
+    expect(next.body.data.conversation.lastSeq).toBe(3);
   });
 
   it('makes opening a conversation idempotent per visitor', async () => {

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
+import { isUniqueViolation } from '../../db/pg-errors';
 import {
   refreshTokens,
   teamMembers,
@@ -12,18 +13,6 @@ import {
   type Team,
   type User,
 } from '../../db/schema';
-
-/** True for PostgreSQL's unique_violation on `constraint` (Drizzle wraps the driver error in `cause`). */
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (
-    let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined;
-    e;
-    e = e.cause as never
-  ) {
-    if (e.code === '23505') return e.constraint === constraint;
-  }
-  return false;
-}
 
 @Injectable()
 export class AuthRepository {

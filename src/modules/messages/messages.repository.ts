@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Database, Db, PreparedStatement } from '../../db/database';
 import { DATABASE, DB } from '../../db/tokens';
+import { isUniqueViolation } from '../../db/pg-errors';
 import { positionalSql } from '../../db/positional-sql';
 import {
   conversations,
@@ -41,13 +42,16 @@ export interface HistoryQuery {
 /**
  * Appends a message in one statement: bumps the conversation's sequence (its row lock orders sends
  * per conversation), inserts the message with that seq, and reports the status before the change.
- * A repeated clientMessageId inserts nothing. Parameters: $1 conversation, $2 message id, $3 sender,
- * $4 author, $5 body, $6 private, $7 clientMessageId, $8 owning visitor (null: any).
+ * A repeated clientMessageId inserts nothing: `prev` skips it when it was committed before this
+ * statement began; a send that raced it (waited on the row lock, so its snapshot missed it) fails
+ * on the unique index instead, which rolls the conversation update back too (no seq gap).
+ * Parameters: $1 conversation, $2 message id, $3 sender, $4 author, $5 body, $6 private,
+ * $7 clientMessageId, $8 owning visitor (null: any).
  * Hand-written and prepared: planning this CTE costs PostgreSQL more than running it (measured
  * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
  */
 const APPEND: PreparedStatement = {
-  name: 'messages_append_v1',
+  name: 'messages_append_v2',
   text: `
     with prev as (
       select id, status from conversations
@@ -69,7 +73,6 @@ const APPEND: PreparedStatement = {
     ), m as (
       insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
       select $2, c.id, c.last_seq, $3::message_sender, $4, $5, $6, $7 from c
-      on conflict (conversation_id, client_message_id) do nothing
       returning *
     )
     select c.*, m.id as m_id, m.conversation_id as m_conversation_id, m.seq as m_seq, m.sender as m_sender,
@@ -78,6 +81,13 @@ const APPEND: PreparedStatement = {
     from c left join m on true`,
 };
 
+// Inside a transaction the append runs through Drizzle (unprepared) under a savepoint, so that a
+// lost idempotency race leaves the caller's transaction usable.
+async function executeRows(db: Db, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const result = await db.execute(positionalSql(APPEND.text, params));
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+}
+
 @Injectable()
 export class MessagesRepository {
   constructor(
@@ -85,7 +95,7 @@ export class MessagesRepository {
     @Inject(DATABASE) private readonly database: Database,
   ) {}
 
-  /** See APPEND. Inside a transaction (`tx`) the same text runs through Drizzle, unprepared. */
+  /** See APPEND. */
   async append(input: AppendInput, tx?: Db): Promise<AppendResult> {
     const params = [
       input.conversationId,
@@ -97,13 +107,15 @@ export class MessagesRepository {
       input.clientMessageId,
       input.visitorId ?? null,
     ];
-    const rows = tx
-      ? (
-          (await tx.execute(positionalSql(APPEND.text, params))) as unknown as {
-            rows: Record<string, unknown>[];
-          }
-        ).rows
-      : await this.database.prepared(APPEND, params);
+    let rows: Record<string, unknown>[];
+    try {
+      rows = tx
+        ? await tx.transaction(async (savepoint) => executeRows(savepoint as unknown as Db, params))
+        : await this.database.prepared(APPEND, params);
+    } catch (err) {
+      if (!isUniqueViolation(err, 'messages_conversation_client_id_key')) throw err;
+      rows = [];
+    }
     const db = tx ?? this.db;
     const row = rows[0] as Record<string, unknown> | undefined;
     if (row?.m_id) {
