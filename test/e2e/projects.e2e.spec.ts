@@ -86,6 +86,15 @@ describe('projects', () => {
     expect(Date.parse(res.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(res.body.data.createdAt));
   });
 
+  it('keeps both of two concurrent settings patches', async () => {
+    const patch = (settings: Record<string, string>) =>
+      api.patch(`/api/v1/projects/${project.id}`, { token: owner.token, body: { settings } });
+    const results = await Promise.all([patch({ greeting: 'Howdy' }), patch({ color: '#00aa00' })]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const res = await api.get(`/api/v1/projects/${project.id}`, { token: owner.token });
+    expect(res.body.data.settings).toEqual({ name: 'Support', greeting: 'Howdy', color: '#00aa00' });
+  });
+
   const invalidCreates: Array<[string, Record<string, unknown>]> = [
     ['no name', {}],
     ['a blank name', { name: '  ' }],

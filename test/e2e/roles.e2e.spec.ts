@@ -9,6 +9,7 @@ import {
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
+import { startConversation } from '../factories/widget';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -221,8 +222,16 @@ describe('team roles and invitations', () => {
   it('lets an owner remove members and revoke invitations', async () => {
     const base = `/api/v1/teams/${owner.teamId}`;
     await addMember(api, owner, agent, 'agent');
+    const { conversationId } = await startConversation(api, project);
+    const assign = await api.patch(`/api/v1/conversations/${conversationId}`, {
+      token: owner.token,
+      body: { assigneeId: agent.userId },
+    });
+    expect(assign.body.data.assigneeId).toBe(agent.userId);
     expect((await api.delete(`${base}/members/${agent.userId}`, { token: owner.token })).status).toBe(204);
     expect(await roleOf(agent)).toBeUndefined();
+    const unassigned = await api.get(`/api/v1/conversations/${conversationId}`, { token: owner.token });
+    expect(unassigned.body.data.assigneeId).toBeNull();
 
     const token = await inviteByEmail(api, owner, agent.email, 'agent');
     const [invitation] = (await api.get(`${base}/invitations`, { token: owner.token })).body.data;

@@ -164,7 +164,7 @@ export class ConversationsRepository {
     return row;
   }
 
-  async update(conversationId: string, changes: ConversationChanges): Promise<Conversation> {
+  async update(conversationId: string, changes: ConversationChanges): Promise<Conversation | undefined> {
     const [row] = await this.db
       .update(conversations)
       .set({ ...changes, updatedAt: sql`now()` })
@@ -183,7 +183,11 @@ export class ConversationsRepository {
   }
 
   /** Moves a side's read marker forward only (never back), capped at the last sequence. */
-  async markRead(conversationId: string, side: 'agent' | 'visitor', seq: number): Promise<Conversation> {
+  async markRead(
+    conversationId: string,
+    side: 'agent' | 'visitor',
+    seq: number,
+  ): Promise<Conversation | undefined> {
     const column = side === 'agent' ? conversations.agentLastReadSeq : conversations.visitorLastReadSeq;
     const key = side === 'agent' ? 'agentLastReadSeq' : 'visitorLastReadSeq';
     const [row] = await this.db

@@ -122,7 +122,7 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
       changes.snoozedUntil = dto.status === 'snoozed' && dto.snoozedUntil ? new Date(dto.snoozedUntil) : null;
     }
     if (dto.assigneeId !== undefined) changes.assigneeId = dto.assigneeId;
-    const view = toConversationView(await this.repo.update(conversationId, changes));
+    const view = toConversationView(stillExists(await this.repo.update(conversationId, changes)));
     this.events.publish({ type: 'conversation.updated', conversation: view, changes: Object.keys(changes) });
     return view;
   }
@@ -147,9 +147,15 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     readerId: string,
     seq = 2_147_483_647,
   ): Promise<ReadStateResponseDto> {
-    const conversation = toConversationView(await this.repo.markRead(conversationId, side, seq));
+    const conversation = toConversationView(stillExists(await this.repo.markRead(conversationId, side, seq)));
     const lastReadSeq = side === 'agent' ? conversation.agentLastReadSeq : conversation.visitorLastReadSeq;
     this.events.publish({ type: 'message.read', conversation, side, lastReadSeq, readerId });
     return { conversationId, side, lastReadSeq };
   }
+}
+
+/** A row updated by id is gone when it was deleted since the access check (project deleted meanwhile). */
+function stillExists(row: Conversation | undefined): Conversation {
+  if (!row) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+  return row;
 }

@@ -5,11 +5,11 @@ import { DB } from '../../db/database.module';
 import { projects, teamMembers, type Project, type TeamRole } from '../../db/schema';
 
 export type ProjectChanges = Partial<
-  Pick<
-    Project,
-    'name' | 'allowedOrigins' | 'settings' | 'requireIdentityVerification' | 'publicKey' | 'secret'
-  >
->;
+  Pick<Project, 'name' | 'allowedOrigins' | 'requireIdentityVerification' | 'publicKey' | 'secret'>
+> & {
+  /** Merged into the stored settings in SQL, so concurrent patches of different keys both stick. */
+  settingsPatch?: Partial<Project['settings']>;
+};
 
 @Injectable()
 export class ProjectsRepository {
@@ -54,10 +54,11 @@ export class ProjectsRepository {
     return this.db.query.projects.findFirst({ where: eq(projects.publicKey, publicKey) });
   }
 
-  async update(projectId: string, changes: ProjectChanges): Promise<Project> {
+  async update(projectId: string, { settingsPatch, ...changes }: ProjectChanges): Promise<Project | undefined> {
+    const settings = settingsPatch && sql`${projects.settings} || ${JSON.stringify(settingsPatch)}::jsonb`;
     const [row] = await this.db
       .update(projects)
-      .set({ ...changes, updatedAt: sql`now()` })
+      .set({ ...changes, ...(settings && { settings }), updatedAt: sql`now()` })
       .where(eq(projects.id, projectId))
       .returning();
     return row;

@@ -57,9 +57,9 @@ export class ProjectsService {
   }
 
   async update(user: AuthUser, projectId: string, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
-    const project = await this.access(user, projectId, 'admin');
-    const settings = dto.settings ? { ...project.settings, ...dto.settings } : undefined;
-    return toProjectResponse(await this.change(projectId, { ...dto, settings }));
+    await this.access(user, projectId, 'admin');
+    const { settings, ...changes } = dto;
+    return toProjectResponse(await this.change(projectId, { ...changes, settingsPatch: settings }));
   }
 
   async delete(user: AuthUser, projectId: string): Promise<void> {
@@ -83,6 +83,7 @@ export class ProjectsService {
   private async change(projectId: string, changes: ProjectChanges): Promise<Project> {
     const project = await this.repo.update(projectId, changes);
     this.cache.invalidate(projectId);
+    if (!project) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');
     return project;
   }
 

@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import {
+  conversations,
   invitations,
+  projects,
   teamMembers,
   teams,
   users,
+  type Conversation,
   type Invitation,
   type Team,
   type TeamMember,
@@ -15,6 +18,12 @@ import {
 
 export interface TeamWithRole extends Team {
   role: TeamRole;
+}
+
+export interface MemberChange {
+  member: TeamMember;
+  /** Conversations the removed member was assigned to, now unassigned. */
+  unassigned: Conversation[];
 }
 
 export interface MemberRow {
@@ -97,12 +106,13 @@ export class TeamsRepository {
   /**
    * Changes or removes a membership unless that would leave the team without an owner.
    * The owner rows are locked so two concurrent demotions cannot both pass the check.
+   * A removed member's conversations in the team's projects become unassigned.
    */
   async changeMember(
     teamId: string,
     userId: string,
     change: { role: TeamRole } | 'remove',
-  ): Promise<TeamMember | 'last-owner' | undefined> {
+  ): Promise<MemberChange | 'last-owner' | undefined> {
     return this.db.transaction(async (tx) => {
       const owners = await tx
         .select({ userId: teamMembers.userId })
@@ -113,11 +123,19 @@ export class TeamsRepository {
       const staysOwner = change !== 'remove' && change.role === 'owner';
       if (isOwner && !staysOwner && owners.length === 1) return 'last-owner';
       const where = and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
-      const [row] =
-        change === 'remove'
-          ? await tx.delete(teamMembers).where(where).returning()
-          : await tx.update(teamMembers).set({ role: change.role }).where(where).returning();
-      return row;
+      if (change !== 'remove') {
+        const [member] = await tx.update(teamMembers).set({ role: change.role }).where(where).returning();
+        return member && { member, unassigned: [] };
+      }
+      const [member] = await tx.delete(teamMembers).where(where).returning();
+      if (!member) return undefined;
+      const teamProjects = tx.select({ id: projects.id }).from(projects).where(eq(projects.teamId, teamId));
+      const unassigned = await tx
+        .update(conversations)
+        .set({ assigneeId: null, updatedAt: sql`now()` })
+        .where(and(eq(conversations.assigneeId, userId), inArray(conversations.projectId, teamProjects)))
+        .returning();
+      return { member, unassigned };
     });
   }
 

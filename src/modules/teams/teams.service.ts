@@ -6,6 +6,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
+import { toConversationView } from '../messages/message-rows';
 import { assertRole } from './team-roles';
 import {
   toInvitationResponse,
@@ -17,7 +18,7 @@ import {
   type MemberResponseDto,
   type TeamResponseDto,
 } from './teams.dto';
-import { TeamsRepository, type TeamWithRole } from './teams.repository';
+import { TeamsRepository, type MemberChange, type TeamWithRole } from './teams.repository';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -74,6 +75,7 @@ export class TeamsService {
     if (role === 'owner' || target.role === 'owner') assertRole(me.role, 'owner');
     this.assertChanged(await this.repo.changeMember(teamId, memberId, { role }));
     const [member] = await this.repo.listMembers(teamId, memberId);
+    if (!member) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     return toMemberResponse(member);
   }
 
@@ -83,8 +85,15 @@ export class TeamsService {
     const target = await this.repo.findMember(teamId, memberId);
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     if (memberId !== user.id) assertRole(me.role, target.role === 'owner' ? 'owner' : 'admin');
-    this.assertChanged(await this.repo.changeMember(teamId, memberId, 'remove'));
+    const { unassigned } = this.assertChanged(await this.repo.changeMember(teamId, memberId, 'remove'));
     this.events.publish({ type: 'access.changed', teamId, userId: memberId });
+    for (const conversation of unassigned) {
+      this.events.publish({
+        type: 'conversation.updated',
+        conversation: toConversationView(conversation),
+        changes: ['assigneeId'],
+      });
+    }
   }
 
   async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
@@ -138,8 +147,9 @@ export class TeamsService {
     return this.get(user, invitation.teamId);
   }
 
-  private assertChanged(result: Awaited<ReturnType<TeamsRepository['changeMember']>>): void {
+  private assertChanged(result: MemberChange | 'last-owner' | undefined): MemberChange {
     if (result === 'last-owner') throw new AppError(ErrorCode.LAST_OWNER, 'A team needs at least one owner');
     if (!result) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
+    return result;
   }
 }
