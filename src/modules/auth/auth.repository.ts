@@ -50,32 +50,40 @@ export class AuthRepository {
 
   async insertRefreshToken(input: {
     userId: string;
-    familyId?: string;
     tokenHash: string;
     expiresAt: Date;
   }): Promise<RefreshToken> {
     const [row] = await this.db
       .insert(refreshTokens)
-      .values({ ...input, familyId: input.familyId ?? uuidv7() })
+      .values({ ...input, familyId: uuidv7() })
       .returning();
     return row;
   }
 
-  /** Atomically marks a live token as rotated; returns undefined when it was not live. */
-  async claimRefreshToken(tokenHash: string): Promise<RefreshToken | undefined> {
-    const [row] = await this.db
-      .update(refreshTokens)
-      .set({ rotatedAt: new Date() })
-      .where(
-        and(
-          eq(refreshTokens.tokenHash, tokenHash),
-          isNull(refreshTokens.rotatedAt),
-          isNull(refreshTokens.revokedAt),
-          sql`${refreshTokens.expiresAt} > now()`,
-        ),
+  /**
+   * Rotates a live refresh token in one statement: marks it rotated and inserts its successor in
+   * the same family, or does nothing when it is not live. A family with any revoked token is dead
+   * for good (see isSessionActive), so a rotation racing a revocation leaves no live successor.
+   */
+  async rotateRefreshToken(
+    tokenHash: string,
+    next: { tokenHash: string; expiresAt: Date },
+  ): Promise<{ userId: string; familyId: string } | undefined> {
+    const result = await this.db.execute(sql`
+      with claimed as (
+        update refresh_tokens t set rotated_at = now()
+        where t.token_hash = ${tokenHash} and t.rotated_at is null and t.revoked_at is null
+          and t.expires_at > now()
+          and not exists (
+            select 1 from refresh_tokens r where r.family_id = t.family_id and r.revoked_at is not null
+          )
+        returning t.user_id, t.family_id
       )
-      .returning();
-    return row;
+      insert into refresh_tokens (id, user_id, family_id, token_hash, expires_at)
+      select ${uuidv7()}, user_id, family_id, ${next.tokenHash}, ${next.expiresAt.toISOString()} from claimed
+      returning user_id, family_id`);
+    const [row] = (result as unknown as { rows: { user_id: string; family_id: string }[] }).rows;
+    return row && { userId: row.user_id, familyId: row.family_id };
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshToken | undefined> {
@@ -89,12 +97,15 @@ export class AuthRepository {
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   }
 
+  /** A session (token family) is active while it has tokens and none of them was ever revoked. */
   async isSessionActive(familyId: string): Promise<boolean> {
-    const rows = await this.db
-      .select({ one: sql`1` })
+    const [row] = await this.db
+      .select({
+        total: sql<number>`count(*)::int`,
+        revoked: sql<number>`(count(*) filter (where ${refreshTokens.revokedAt} is not null))::int`,
+      })
       .from(refreshTokens)
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
-      .limit(1);
-    return rows.length > 0;
+      .where(eq(refreshTokens.familyId, familyId));
+    return row.total > 0 && row.revoked === 0;
   }
 }

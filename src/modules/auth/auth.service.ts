@@ -55,8 +55,9 @@ export class AuthService {
   /** Rotates a refresh token; presenting an already-rotated token revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokensResponseDto> {
     const hash = sha256(refreshToken);
-    const claimed = await this.repo.claimRefreshToken(hash);
-    if (!claimed) {
+    const next = this.newRefreshToken();
+    const rotated = await this.repo.rotateRefreshToken(hash, next);
+    if (!rotated) {
       const existing = await this.repo.findRefreshToken(hash);
       if (existing?.rotatedAt && !existing.revokedAt) {
         await this.repo.revokeFamily(existing.familyId);
@@ -65,7 +66,7 @@ export class AuthService {
       }
       throw new AppError(ErrorCode.REFRESH_TOKEN_INVALID, 'Refresh token is not valid');
     }
-    return this.issueTokens(claimed.userId, claimed.familyId);
+    return this.tokensFor(rotated.userId, rotated.familyId, next.token);
   }
 
   async logout(user: AuthUser): Promise<void> {
@@ -83,15 +84,21 @@ export class AuthService {
     return this.repo.findUserById(id);
   }
 
-  private async issueTokens(userId: string, familyId?: string): Promise<TokensResponseDto> {
-    const refreshToken = randomToken('rt_');
-    const row = await this.repo.insertRefreshToken({
-      userId,
-      familyId,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + durationMs(this.config.JWT_REFRESH_EXPIRES_IN)),
-    });
-    const accessToken = await this.accessTokens.sign({ id: userId, sessionId: row.familyId });
+  private newRefreshToken() {
+    const token = randomToken('rt_');
+    const expiresAt = new Date(Date.now() + durationMs(this.config.JWT_REFRESH_EXPIRES_IN));
+    return { token, tokenHash: sha256(token), expiresAt };
+  }
+
+  /** Tokens for a new session (login, register). */
+  private async issueTokens(userId: string): Promise<TokensResponseDto> {
+    const { token, ...stored } = this.newRefreshToken();
+    const row = await this.repo.insertRefreshToken({ userId, ...stored });
+    return this.tokensFor(userId, row.familyId, token);
+  }
+
+  private async tokensFor(userId: string, sessionId: string, refreshToken: string): Promise<TokensResponseDto> {
+    const accessToken = await this.accessTokens.sign({ id: userId, sessionId });
     return {
       accessToken,
       refreshToken,
