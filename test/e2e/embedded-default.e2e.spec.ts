@@ -64,7 +64,10 @@ describe('embedded default (no DATABASE_URL)', () => {
     children.push(first);
     const health = await waitForHealth(url, first);
     expect(health.status).toBe(200);
-    expect((await health.json()).data.info.database).toEqual({ status: 'up', driver: 'pglite' });
+    expect(((await health.json()) as { data: { info: { database: unknown } } }).data.info.database).toEqual({
+      status: 'up',
+      driver: 'pglite',
+    });
     expect((await fetch(`${url}/docs-json`)).status).toBe(200);
     const owner = await registerAccount(api);
     const project = await createProject(api, owner);

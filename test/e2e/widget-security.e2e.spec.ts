@@ -242,7 +242,12 @@ describe('widget abuse limits', () => {
         }
         expect(acks.map((a) => a.ok)).toEqual([true, true, true, true, false, false]);
         expect(acks[4].error.code).toBe('RATE_LIMITED');
-        socket.socket.emit('typing', { conversationId: s.conversationId, isTyping: true });
+        // Without an ack the refusal comes as an `error` event (typing has its own budget, not this limit).
+        socket.socket.emit('message.send', {
+          conversationId: s.conversationId,
+          body: 'x',
+          clientMessageId: randomUUID(),
+        });
         expect((await socket.waitFor('error')).code).toBe('RATE_LIMITED');
       } finally {
         socket.close();

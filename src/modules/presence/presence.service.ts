@@ -34,6 +34,11 @@ export class PresenceService implements OnModuleDestroy {
     return this.tolerant(() => this.read(projectId), []);
   }
 
+  /** onlineAgents for many projects in one Redis round trip (the heartbeat's recheck). */
+  onlineAgentsMany(projectIds: string[]): Promise<Map<string, string[]>> {
+    return this.tolerant(() => this.readMany(projectIds), new Map());
+  }
+
   /** Presence is advisory: while Redis is unreachable, log and carry on rather than fail the caller. */
   private async tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
     try {
@@ -82,6 +87,24 @@ export class PresenceService implements OnModuleDestroy {
       members = [...set.keys()];
     }
     return [...new Set(members.map(userOf))];
+  }
+
+  private async readMany(projectIds: string[]): Promise<Map<string, string[]>> {
+    if (!this.redis) {
+      const entries = await Promise.all(projectIds.map(async (p) => [p, await this.read(p)] as const));
+      return new Map(entries);
+    }
+    const now = Date.now();
+    const pipeline = this.redis.pipeline();
+    for (const p of projectIds) pipeline.zrangebyscore(key(p), now, '+inf');
+    const results = (await pipeline.exec()) ?? [];
+    const online = new Map<string, string[]>();
+    projectIds.forEach((p, i) => {
+      const [err, members] = results[i] ?? [];
+      if (err) throw err;
+      online.set(p, [...new Set(((members as string[] | undefined) ?? []).map(userOf))]);
+    });
+    return online;
   }
 
   onModuleDestroy(): void {

@@ -10,6 +10,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { adminOriginAllowed } from '../../common/security/http-security';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { AccessTokenService } from '../auth/access-token.service';
@@ -24,15 +25,17 @@ import { SocketGuard } from './socket-guard';
 import {
   answer,
   authField,
+  expireSocketAt,
   handshakeLastSeqs,
   originOf,
   parsePayload,
   readPayload,
-  typingPayload,
+  safeMessage,
   setUpConnection,
   useHandshake,
 } from './socket-helpers';
-import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
+import { initState, type StatefulSocket } from './socket-state';
+import { agentTypingPayload, publishTyping, stopAllTyping } from './typing';
 
 const sendSchema = z.strictObject({
   conversationId: z.uuid(),
@@ -69,8 +72,7 @@ export class AgentGateway
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    const origin = originOf(socket);
-    if (origin && this.config.CORS_ORIGINS.length > 0 && !this.config.CORS_ORIGINS.includes(origin)) {
+    if (!adminOriginAllowed(this.config, originOf(socket), socket.handshake.headers.host)) {
       throw new AppError(ErrorCode.ORIGIN_NOT_ALLOWED, 'Origin not allowed');
     }
     const user = await this.tokens.verify(authField(socket, 'token'));
@@ -84,16 +86,7 @@ export class AgentGateway
       if (!agent) return void socket.disconnect(true);
       await this.rooms.enter(socket);
       this.listen(socket);
-      if (agent.expiresAt) {
-        const timer = setTimeout(
-          () => {
-            socket.emit('session.expired');
-            socket.disconnect(true);
-          },
-          Math.max(0, agent.expiresAt - Date.now()),
-        );
-        socket.once('disconnect', () => clearTimeout(timer));
-      }
+      if (agent.expiresAt) expireSocketAt(socket, agent.expiresAt);
       if (socket.data.replaying) {
         await this.resync.replay(
           socket,
@@ -108,6 +101,7 @@ export class AgentGateway
   async handleDisconnect(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent;
     if (!agent) return;
+    stopAllTyping(this.bus, socket, { side: 'agent', senderId: agent.id });
     await this.rooms.goOffline(socket).catch(() => undefined);
   }
 
@@ -120,21 +114,10 @@ export class AgentGateway
         return { message };
       }),
     );
-    this.guard.on(socket, 'typing', async (payload) => {
-      const dto = parsePayload(typingPayload, payload);
-      const { conversation } = await this.conversations.access(agent, dto.conversationId);
-      if (!shouldForwardTyping(socket, dto.conversationId, dto.isTyping)) return;
-      this.bus.publish({
-        kind: 'typing',
-        projectId: conversation.projectId,
-        visitorId: conversation.visitorId,
-        typing: {
-          conversationId: conversation.id,
-          side: 'agent',
-          senderId: agent.id,
-          isTyping: dto.isTyping,
-        },
-      });
+    this.guard.onTyping(socket, agentTypingPayload, async (input, previous) => {
+      const { conversation } = await this.conversations.access(agent, input.conversationId);
+      if (!socket.connected) return;
+      publishTyping(this.bus, socket, { side: 'agent', senderId: agent.id }, conversation, input, previous);
     });
     this.guard.on(socket, 'read', (payload, ack) =>
       answer(ack, async () => {
@@ -144,11 +127,12 @@ export class AgentGateway
     );
   }
 
-  private async refreshPresence(): Promise<void> {
+  /** The presence heartbeat (every PRESENCE_HEARTBEAT_MS). */
+  async refreshPresence(): Promise<void> {
     try {
       await this.rooms.heartbeat(this.nsp);
     } catch (err) {
-      this.logger.warn(`presence heartbeat failed: ${(err as Error).message}`);
+      this.logger.warn(`presence heartbeat failed: ${safeMessage(err)}`);
     }
   }
 

@@ -8,7 +8,8 @@ import type { AgentAccessEvent, BusEvent } from './realtime.events';
 import { deliver, type StatefulSocket } from './socket-state';
 
 const BUS_EVENT = 'spectre:bus';
-export const projectRoom = (projectId: string): string => `project:${projectId}`;
+const PROJECT_PREFIX = 'project:';
+export const projectRoom = (projectId: string): string => `${PROJECT_PREFIX}${projectId}`;
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
 
 /**
@@ -22,6 +23,8 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe?: () => void;
   private accessListener?: (event: AgentAccessEvent) => void;
   private closing = false;
+  /** projectId → the agents last announced to this node's sockets. */
+  private readonly presenceSeen = new Map<string, string>();
 
   constructor(
     private readonly events: DomainEvents,
@@ -71,6 +74,24 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     if (this.clustered && !this.closing) this.agents?.serverSideEmit(BUS_EVENT, event);
   }
 
+  /** The projects this node's sockets (agents or widgets) watch. */
+  watchedProjects(): string[] {
+    const ids = new Set<string>();
+    for (const nsp of [this.agents, this.widgets]) {
+      for (const room of nsp?.adapter.rooms.keys() ?? []) {
+        if (room.startsWith(PROJECT_PREFIX)) ids.add(room.slice(PROJECT_PREFIX.length));
+      }
+    }
+    for (const id of this.presenceSeen.keys()) if (!ids.has(id)) this.presenceSeen.delete(id);
+    return [...ids];
+  }
+
+  /** Announces a project's agents to this node's sockets if they differ from what was last announced. */
+  presenceChanged(projectId: string, agentIds: string[]): void {
+    if ((this.presenceSeen.get(projectId) ?? '') === presenceKey(agentIds)) return;
+    this.deliverLocal({ kind: 'presence', projectId, agentIds });
+  }
+
   private get clustered(): boolean {
     return Boolean(this.config.REDIS_URL);
   }
@@ -103,10 +124,10 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       case 'typing': {
-        const { senderId, ...widgetPayload } = e.typing;
+        const { senderId, private: isPrivate, ...widgetPayload } = e.typing;
         const notSender = (s: StatefulSocket) => s.data.agent?.id !== senderId;
         this.toRoom(this.agents, projectRoom(e.projectId), 'typing', e.typing, undefined, notSender);
-        if (e.typing.side === 'agent')
+        if (e.typing.side === 'agent' && !isPrivate)
           this.toRoom(this.widgets, visitorRoom(e.visitorId), 'typing', widgetPayload);
         return;
       }
@@ -115,6 +136,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
         this.accessListener?.(e);
         return;
       case 'presence': {
+        this.presenceSeen.set(e.projectId, presenceKey(e.agentIds));
         const online = e.agentIds.length > 0;
         this.toRoom(this.agents, projectRoom(e.projectId), 'presence', {
           projectId: e.projectId,
@@ -143,6 +165,8 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     }
   }
 }
+
+const presenceKey = (agentIds: string[]): string => [...agentIds].sort().join(',');
 
 function fromDomainEvent(e: DomainEvent): BusEvent {
   const { type, ...rest } = e;

@@ -12,6 +12,14 @@ export interface TypingPayload {
   /** The agent's user id, or the visitor id. */
   senderId: string;
   isTyping: boolean;
+  /** Set when an agent is writing an internal note: sent to agents only. */
+  private?: boolean;
+}
+
+/** After a replay: the last seq sent per conversation, and those with more to page through REST `after`. */
+export interface ResyncComplete {
+  conversations: Record<string, number>;
+  hasMore: Record<string, boolean>;
 }
 
 export interface ReadPayload {
@@ -28,7 +36,7 @@ export interface AgentServerEvents {
   typing: (p: TypingPayload) => void;
   'message.read': (p: ReadPayload) => void;
   presence: (p: { projectId: string; agentIds: string[]; online: boolean }) => void;
-  'resync.complete': (p: { conversations: Record<string, number> }) => void;
+  'resync.complete': (p: ResyncComplete) => void;
   'session.expired': () => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
@@ -39,10 +47,11 @@ export interface WidgetServerEvents {
   'message.created': (p: { message: MessageView; conversation: WidgetConversationView }) => void;
   'conversation.created': (p: { conversation: WidgetConversationView }) => void;
   'conversation.updated': (p: { conversation: WidgetConversationView; changes: string[] }) => void;
-  typing: (p: Omit<TypingPayload, 'senderId'>) => void;
+  typing: (p: Omit<TypingPayload, 'senderId' | 'private'>) => void;
   'message.read': (p: ReadPayload) => void;
   presence: (p: { projectId: string; online: boolean }) => void;
-  'resync.complete': (p: { conversations: Record<string, number> }) => void;
+  'session.expired': () => void;
+  'resync.complete': (p: ResyncComplete) => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
 }
@@ -54,10 +63,10 @@ export interface SendPayload {
   private?: boolean;
 }
 
-/** Client → server, both namespaces (agents must name the conversation; `private` is agent-only). */
+/** Client → server, both namespaces (agents must name the conversation; `private` is agent-only on both). */
 export interface ClientEvents {
   'message.send': (p: SendPayload, ack: (r: Ack<unknown>) => void) => void;
-  typing: (p: { conversationId: string; isTyping: boolean }) => void;
+  typing: (p: { conversationId: string; isTyping: boolean; private?: boolean }) => void;
   read: (p: { conversationId: string; seq?: number }, ack?: (r: Ack<ReadPayload>) => void) => void;
 }
 

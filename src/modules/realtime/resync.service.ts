@@ -4,6 +4,7 @@ import { toConversationView, toMessageView } from '../messages/message-rows';
 import { MessagesRepository } from '../messages/messages.repository';
 import { toWidgetConversation } from '../messages/widget-views';
 import type { Conversation } from '../../db/schema';
+import type { ResyncComplete } from './realtime.events';
 import { endReplay, type StatefulSocket } from './socket-state';
 
 const PAGE = 100;
@@ -12,7 +13,8 @@ const MAX_REPLAY = 1000;
 
 /**
  * Replays what a reconnecting client missed: for each conversation it names with its last seq,
- * every later message in order, straight from the database, before any live event.
+ * every later message in order, straight from the database, before any live event. Past
+ * MAX_REPLAY, `resync.complete` flags the conversation in `hasMore`.
  */
 @Injectable()
 export class ResyncService {
@@ -27,22 +29,20 @@ export class ResyncService {
     side: 'agent' | 'widget',
     find: (conversationId: string) => Promise<Conversation | undefined>,
   ): Promise<void> {
-    const sent: Record<string, number> = {};
+    const complete: ResyncComplete = { conversations: {}, hasMore: {} };
     try {
       for (const [conversationId, seq] of Object.entries(socket.data.lastSeqs)) {
+        if (!socket.connected) return;
         const conversation = await find(conversationId).catch(() => undefined);
         if (!conversation) continue;
-        sent[conversationId] = await this.replayConversation(
-          socket,
-          toConversationView(conversation),
-          seq,
-          side,
-        );
+        const replayed = await this.replayConversation(socket, toConversationView(conversation), seq, side);
+        complete.conversations[conversationId] = replayed.lastSeq;
+        complete.hasMore[conversationId] = replayed.hasMore;
       }
     } finally {
       endReplay(socket);
     }
-    socket.emit('resync.complete', { conversations: sent });
+    socket.emit('resync.complete', complete);
   }
 
   private async replayConversation(
@@ -50,9 +50,10 @@ export class ResyncService {
     conversation: ConversationView,
     afterSeq: number,
     side: 'agent' | 'widget',
-  ): Promise<number> {
+  ): Promise<{ lastSeq: number; hasMore: boolean }> {
     const payloadConversation = side === 'agent' ? conversation : toWidgetConversation(conversation);
     let cursor = afterSeq;
+    let more = false;
     for (let replayed = 0; replayed < MAX_REPLAY; replayed += PAGE) {
       const { items, hasMore } = await this.messages.history(conversation.id, {
         after: cursor,
@@ -62,9 +63,10 @@ export class ResyncService {
       for (const m of items)
         socket.emit('message.created', { message: toMessageView(m), conversation: payloadConversation });
       if (items.length > 0) cursor = items[items.length - 1].seq;
+      more = hasMore;
       if (!hasMore) break;
     }
     socket.data.replayedUpTo.set(conversation.id, cursor);
-    return cursor;
+    return { lastSeq: cursor, hasMore: more };
   }
 }

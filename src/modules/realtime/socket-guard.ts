@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { z } from 'zod';
 import { toAppError } from '../../common/errors/error-envelope';
 import { SocketEventLimiter } from '../../common/rate-limit';
 import { ErrorCode } from '../../common/errors/error-codes';
-import type { StatefulSocket } from './socket-state';
+import { logSocketError, parsePayload } from './socket-helpers';
+import { admitTyping, type StatefulSocket, type TypingState } from './socket-state';
+import type { TypingInput } from './typing';
 
 type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
 
@@ -30,15 +33,44 @@ export class SocketGuard {
         if (typeof ack === 'function') ack({ ok: false, error });
         return;
       }
-      const run = this.limitThenRun(socket, payload, ack, handler)
-        .catch((err: unknown) => {
-          const e = toAppError(err);
-          if (e.status >= 500) this.logger.error(err);
-          socket.emit('error', { code: e.code, message: e.message });
-        })
-        .finally(() => this.inFlight.delete(run));
-      this.inFlight.add(run);
+      this.track(socket, () => this.limitThenRun(socket, payload, ack, handler));
     });
+  }
+
+  /**
+   * `typing` is not counted against the event limit: repeats are dropped at once, and the changes
+   * spend the socket's own typing budget (see admitTyping), all before the handler touches the database.
+   */
+  onTyping<T extends TypingInput>(
+    socket: StatefulSocket,
+    schema: z.ZodType<T>,
+    handler: (input: T, previous?: TypingState) => Promise<void>,
+  ): void {
+    socket.on('typing', (payload: unknown) => {
+      if (this.draining) return;
+      this.track(socket, async () => {
+        const input = parsePayload(schema, payload);
+        const admitted = admitTyping(socket, input.conversationId, input.isTyping, input.private ?? false);
+        if (!admitted) return;
+        try {
+          await handler(input, admitted.previous);
+        } catch (err) {
+          socket.data.typing.delete(input.conversationId);
+          throw err;
+        }
+      });
+    });
+  }
+
+  private track(socket: StatefulSocket, work: () => Promise<void>): void {
+    const run = work()
+      .catch((err: unknown) => {
+        const e = toAppError(err);
+        if (e.status >= 500) logSocketError(this.logger, err);
+        socket.emit('error', { code: e.code, message: e.message });
+      })
+      .finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
   }
 
   private async limitThenRun(

@@ -1,15 +1,26 @@
 import proxyAddr from '@fastify/proxy-addr';
 import { normalizeIp } from '@nestjs/throttler';
-import { Logger } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type { AppConfig } from '../../config/env.schema';
 import { z } from 'zod';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { toAppError, zodDetails } from '../../common/errors/error-envelope';
+import { serializeError } from '../../common/security/log-redaction';
 import type { Ack } from './realtime.events';
 
 const logger = new Logger('Socket');
+
+/** Logs an error without what it may carry of user data (a failed query's bound parameters). */
+export function logSocketError(log: LoggerService, err: unknown, context = ''): void {
+  const e = err instanceof Error ? serializeError(err) : { message: String(err), stack: undefined };
+  log.error(`${context}${e.message}`, e.stack);
+}
+
+/** An error's message without query parameters, for one-line warnings. */
+export const safeMessage = (err: unknown): string =>
+  err instanceof Error ? serializeError(err).message : String(err);
 
 /** An Error for socket.io's connect_error, carrying the API error code in `data`. */
 export function handshakeError(err: unknown): Error & { data: { code: string } } {
@@ -32,7 +43,7 @@ export async function answer<T>(ack: unknown, work: () => Promise<T>): Promise<v
     reply = { ok: true, data: await work() };
   } catch (err) {
     const e = toAppError(err);
-    if (e.status >= 500) logger.error(err);
+    if (e.status >= 500) logSocketError(logger, err);
     reply = {
       ok: false,
       error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
@@ -77,7 +88,6 @@ export function useHandshake(nsp: Namespace, authenticate: (socket: Socket) => P
   });
 }
 
-export const typingPayload = z.strictObject({ conversationId: z.uuid(), isTyping: z.boolean() });
 export const readPayload = z.strictObject({
   conversationId: z.uuid(),
   seq: z.number().int().min(0).max(2_147_483_647).optional(),
@@ -103,7 +113,43 @@ export async function setUpConnection(socket: Socket, work: () => Promise<void>)
   try {
     await work();
   } catch (err) {
-    logger.error(`socket ${socket.id} set-up failed: ${(err as Error).message}`);
+    logSocketError(logger, err, `socket ${socket.id} set-up failed: `);
     socket.conn.close();
   }
+}
+
+/** setTimeout's longest delay (2^31 - 1 ms, about 24.8 days); longer ones would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Ends a socket's session at `expiresAt` (ms since epoch): `session.expired`, then a server
+ * disconnect (the client does not retry with the dead credential). Re-arms for far-off expiries.
+ */
+export function expireSocketAt(socket: Socket, expiresAt: number): void {
+  if (!socket.connected) return;
+  let timer: NodeJS.Timeout;
+  const arm = (): void => {
+    const left = expiresAt - Date.now();
+    if (left > MAX_TIMER_MS) {
+      timer = setTimeout(arm, MAX_TIMER_MS);
+      return;
+    }
+    timer = setTimeout(
+      () => {
+        socket.emit('session.expired');
+        socket.disconnect(true);
+      },
+      Math.max(0, left),
+    );
+  };
+  arm();
+  socket.once('disconnect', () => clearTimeout(timer));
+}
+
+/** The `exp` (as ms) of a JWT that was already verified; undefined without one. */
+export function verifiedTokenExpiry(token: string | undefined): number | undefined {
+  const claims = token?.split('.')[1];
+  if (!claims) return undefined;
+  const { exp } = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { exp?: unknown };
+  return typeof exp === 'number' ? exp * 1000 : undefined;
 }

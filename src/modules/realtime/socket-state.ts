@@ -24,8 +24,17 @@ export interface SocketState {
   replayedUpTo: Map<string, number>;
   /** A token-less widget socket's chain of sends until its first message creates the visitor. */
   opening?: Promise<unknown>;
-  /** conversationId → last typing state forwarded and when (throttling). */
-  typing: Map<string, { isTyping: boolean; at: number }>;
+  /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect. */
+  typing: Map<string, TypingState>;
+  typingBudget: { resetAt: number; left: number };
+}
+
+export interface TypingState {
+  isTyping: boolean;
+  private: boolean;
+  at: number;
+  /** Set once the conversation's access was checked and a "typing" was published. */
+  target?: { projectId: string; visitorId: string };
 }
 
 export type StatefulSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketState>;
@@ -41,6 +50,7 @@ export function initState(
     pending: [],
     replayedUpTo: new Map(),
     typing: new Map(),
+    typingBudget: { resetAt: 0, left: 0 },
   } satisfies SocketState);
   return socket as StatefulSocket;
 }
@@ -70,16 +80,30 @@ export function endReplay(socket: StatefulSocket): void {
 }
 
 const TYPING_REPEAT_MS = 2000;
+/** Typing changes a socket may forward per window: its own local budget, apart from the event limit. */
+const TYPING_BUDGET = 30;
+const TYPING_WINDOW_MS = 10_000;
 
-/** Forward a typing change at once, a repeated "still typing" at most every 2 s per conversation. */
-export function shouldForwardTyping(
+/**
+ * Whether a typing event is worth forwarding: a change at once, a repeated "still typing" at most
+ * every 2 s per conversation, within the socket's typing budget. Returns the state it replaces.
+ * Cheap and local: it runs before the rate limiter and before any database access.
+ */
+export function admitTyping(
   socket: StatefulSocket,
   conversationId: string,
   isTyping: boolean,
-): boolean {
-  const last = socket.data.typing.get(conversationId);
+  isPrivate: boolean,
+): { previous?: TypingState } | undefined {
+  const state = socket.data;
+  const previous = state.typing.get(conversationId);
   const now = Date.now();
-  if (last && last.isTyping === isTyping && (!isTyping || now - last.at < TYPING_REPEAT_MS)) return false;
-  socket.data.typing.set(conversationId, { isTyping, at: now });
-  return true;
+  const same = previous && previous.isTyping === isTyping && previous.private === isPrivate;
+  if (same && (!isTyping || now - previous.at < TYPING_REPEAT_MS)) return undefined;
+  const budget = state.typingBudget;
+  if (now >= budget.resetAt) Object.assign(budget, { resetAt: now + TYPING_WINDOW_MS, left: TYPING_BUDGET });
+  if (budget.left <= 0) return undefined;
+  budget.left -= 1;
+  state.typing.set(conversationId, { isTyping, private: isPrivate, at: now, target: previous?.target });
+  return { previous };
 }

@@ -3,6 +3,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
@@ -20,16 +21,18 @@ import { SocketGuard } from './socket-guard';
 import {
   answer,
   authField,
+  expireSocketAt,
   handshakeLastSeqs,
   originOf,
   parsePayload,
   readPayload,
-  typingPayload,
   socketClientIp,
   setUpConnection,
   useHandshake,
+  verifiedTokenExpiry,
 } from './socket-helpers';
-import { initState, shouldForwardTyping, type StatefulSocket } from './socket-state';
+import { initState, type StatefulSocket } from './socket-state';
+import { publishTyping, stopAllTyping, widgetTypingPayload } from './typing';
 
 const sendSchema = z.strictObject({
   conversationId: z.uuid().optional(),
@@ -40,10 +43,10 @@ const sendSchema = z.strictObject({
 /**
  * Namespace /widget: visitors, authenticated like the REST widget routes (project key and/or
  * visitor token, allowed origins). A visitor only ever joins its own room and its project's
- * presence room.
+ * presence room. The socket ends (`session.expired`) when its visitor token expires.
  */
 @WebSocketGateway({ namespace: '/widget' })
-export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
+export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer() private readonly nsp!: Namespace;
 
   constructor(
@@ -82,6 +85,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
         ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : []),
       ]);
       this.listen(socket);
+      this.expireWithToken(socket, ctx.visitorToken);
       const visitorId = ctx.visitorId;
       if (socket.data.replaying && visitorId) {
         await this.resync.replay(socket, 'widget', (id) =>
@@ -89,6 +93,16 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
         );
       }
     });
+  }
+
+  handleDisconnect(socket: StatefulSocket): void {
+    const visitorId = socket.data.widget?.visitorId;
+    if (visitorId) stopAllTyping(this.bus, socket, { side: 'visitor', senderId: visitorId });
+  }
+
+  private expireWithToken(socket: StatefulSocket, token: string | undefined): void {
+    const expiresAt = verifiedTokenExpiry(token);
+    if (expiresAt !== undefined) expireSocketAt(socket, expiresAt);
   }
 
   private listen(socket: StatefulSocket): void {
@@ -105,24 +119,11 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
         return ctx.visitorId ? send() : this.untilVisitor(socket, send);
       }),
     );
-    this.guard.on(socket, 'typing', async (payload) => {
-      const dto = parsePayload(typingPayload, payload);
-      const conversation = await this.conversations.visitorConversation(
-        requireVisitor(ctx),
-        dto.conversationId,
-      );
-      if (!shouldForwardTyping(socket, dto.conversationId, dto.isTyping)) return;
-      this.bus.publish({
-        kind: 'typing',
-        projectId: conversation.projectId,
-        visitorId: conversation.visitorId,
-        typing: {
-          conversationId: conversation.id,
-          side: 'visitor',
-          senderId: conversation.visitorId,
-          isTyping: dto.isTyping,
-        },
-      });
+    this.guard.onTyping(socket, widgetTypingPayload, async (input) => {
+      const visitorId = requireVisitor(ctx);
+      const conversation = await this.conversations.visitorConversation(visitorId, input.conversationId);
+      if (!socket.connected) return;
+      publishTyping(this.bus, socket, { side: 'visitor', senderId: visitorId }, conversation, input);
     });
     this.guard.on(socket, 'read', (payload, ack) =>
       answer(ack, async () => {
@@ -147,6 +148,9 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection {
     const ctx = socket.data.widget!;
     ctx.visitorId = visitorId;
     ctx.visitorToken = token;
+    // Closed while the message was stored: a join now would leave a room entry behind.
+    if (!socket.connected) return;
     await socket.join(visitorRoom(visitorId));
+    this.expireWithToken(socket, token);
   }
 }
