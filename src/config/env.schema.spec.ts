@@ -69,6 +69,14 @@ describe('parseEnv', () => {
     });
   });
 
+  it('trusts one proxy hop when TRUST_PROXY is on without TRUST_PROXY_HOPS, none when it is off', () => {
+    const hops = (env: Record<string, string>) => parseEnv(env).TRUST_PROXY_HOPS;
+    expect(hops({ TRUST_PROXY: 'true' })).toBe(1);
+    expect(hops({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' })).toBe(2);
+    expect(hops({ TRUST_PROXY: 'false', TRUST_PROXY_HOPS: '2' })).toBeUndefined();
+    expect(hops({})).toBeUndefined();
+  });
+
   it('treats empty strings as unset', () => {
     const config = parseEnv({ PORT: '', DATABASE_URL: '', REDIS_URL: '' });
     expect([config.PORT, config.DATABASE_URL, config.REDIS_URL]).toEqual([3001, undefined, undefined]);

@@ -53,7 +53,7 @@ export const envSchema = z.object({
   RATE_LIMIT_CONVERSATIONS_PER_HOUR: positiveInt.default(20),
   RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_SOCKET_EVENTS_PER_10S: positiveInt.default(50),
-  /** With TRUST_PROXY: how many proxies append to X-Forwarded-For (e.g. 1 behind one load balancer). */
+  /** With TRUST_PROXY: how many proxies append to X-Forwarded-For; 1 (one load balancer) when unset. */
   TRUST_PROXY_HOPS: positiveInt.optional(),
   /** Namespaces rate-limit counters in Redis (several deployments, or tests, sharing one Redis). */
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('spectre:rl'),
@@ -63,6 +63,8 @@ export type RawEnv = z.infer<typeof envSchema>;
 
 export interface AppConfig extends Omit<RawEnv, 'JWT_SECRET'> {
   JWT_SECRET: string;
+  /** Proxies trusted in X-Forwarded-For: set (1 by default) exactly when TRUST_PROXY is, never "all of them". */
+  TRUST_PROXY_HOPS?: number;
   isProduction: boolean;
   /** Set when JWT_SECRET was generated for this process (development only). */
   generatedJwtSecret: boolean;
@@ -90,6 +92,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
   return {
     ...data,
     JWT_SECRET: data.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    TRUST_PROXY_HOPS: data.TRUST_PROXY ? (data.TRUST_PROXY_HOPS ?? 1) : undefined,
     isProduction: data.NODE_ENV === 'production',
     generatedJwtSecret: !data.JWT_SECRET,
   };

@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { idKindOf, seedTenant, type Tenant } from '../factories/tenants';
 import { httpClient, type ApiResponse, type HttpClient } from '../support/http';
-import { fetchOpenApi, fillPath, listOperations, sampleValue, type Operation } from '../support/openapi';
+import {
+  fetchOpenApi,
+  fillPath,
+  listOperations,
+  sampleValue,
+  uuidProperties,
+  uuidQueryParams,
+  type Operation,
+} from '../support/openapi';
 import { rowCounts } from '../support/row-counts';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -12,6 +20,15 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * Every entry needs a reason; everything else with a path parameter is swept (new routes included).
  */
 const NO_TENANT_ID: Record<string, string> = {};
+
+/** Answers that say the request never reached the ownership check (a sample or credential bug). */
+const NOT_A_REFUSAL = new Set([
+  'VALIDATION_FAILED',
+  'INVALID_ID',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+]);
 
 // Credentials of the attacker for each security scheme the sweep exercises.
 type Scheme = 'bearer' | 'visitor-token';
@@ -44,6 +61,13 @@ describe('security: tenant-isolation sweep over the OpenAPI document', () => {
 
   const swept = (op: Operation): boolean =>
     op.pathParams.length > 0 && SCHEMES.some((s) => op.security.includes(s)) && !NO_TENANT_ID[op.label];
+
+  /** The id fields of a route's query string and body (by name), optional ones included. */
+  const idFields = (op: Operation): string[] => [
+    ...new Set([...uuidQueryParams(op), ...uuidProperties(op.body)]),
+  ];
+  const sweptFields = (op: Operation): boolean =>
+    idFields(op).length > 0 && SCHEMES.some((s) => op.security.includes(s));
 
   /** Each tenant's own view of every GET route with ids, plus the row count of every table. */
   const snapshot = async () => {
@@ -123,31 +147,69 @@ describe('security: tenant-isolation sweep over the OpenAPI document', () => {
     expect(await snapshot()).toEqual(baseline);
   });
 
-  it("filters by the other tenant's ids in query parameters return 404/403 or nothing", async () => {
-    const failures: string[] = [];
-    const routes = ops.filter(
-      (op) =>
-        op.method === 'GET' &&
-        op.security.includes('bearer') &&
-        op.queryParams.some((q) => idOf(a, q.name, '') && q.schema?.format === 'uuid'),
+  it('knows an id for every uuid query and body field (new fields fail here until mapped)', () => {
+    const routes = ops.filter(sweptFields);
+    expect(routes.map((op) => op.label)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/projects',
+        'PATCH /api/v1/conversations/{id}',
+        'POST /api/v1/messages',
+      ]),
     );
-    for (const [attacker, victim] of [
-      [b, a],
-      [a, b],
-    ]) {
-      for (const op of routes) {
-        const query = new URLSearchParams();
-        for (const q of op.queryParams) {
-          const id = q.schema?.format === 'uuid' ? idOf(victim, q.name, '') : undefined;
-          if (id) query.set(q.name, id);
-        }
-        const res = await api.get(`${op.path}?${query}`, { token: attacker.owner.token });
-        const empty = res.status === 200 && Array.isArray(res.body.data) && res.body.data.length === 0;
-        if (!empty && !([403, 404].includes(res.status) && isEnvelope(res))) {
-          failures.push(`${op.label}?${query} → ${show(res)}`);
+    const unmapped = routes.flatMap((op) =>
+      idFields(op)
+        .filter((field) => !idOf(a, field, ''))
+        .map((field) => `${op.label}: ${field}`),
+    );
+    expect(unmapped).toEqual([]);
+  });
+
+  it("puts the other tenant's ids in every uuid query and body field: refused or no data, and no write", async () => {
+    // A visitor of the same project is a stranger to the first visitor's conversation too.
+    const sent = await api.post('/api/v1/messages', {
+      headers: { 'x-project-key': a.project.publicKey },
+      body: { body: 'neighbour', clientMessageId: randomUUID() },
+    });
+    const neighbour: Tenant = {
+      ...a,
+      visitorToken: sent.body.data.visitorToken,
+      ids: { ...a.ids, conversation: sent.body.data.conversation.id },
+    };
+    const baseline = await snapshot();
+    const pairs: Array<[Tenant, Tenant, Scheme[]]> = [
+      [b, a, SCHEMES],
+      [a, b, SCHEMES],
+      [neighbour, a, ['visitor-token']],
+    ];
+    const failures: string[] = [];
+    let calls = 0;
+    for (const [attacker, victim, schemes] of pairs) {
+      const victimIds = new Set([...Object.values(victim.ids), ...victim.messageIds]);
+      victimIds.delete(attacker.ids.team);
+      for (const op of ops.filter(sweptFields)) {
+        const fields = idFields(op);
+        // The caller's own path ids; every mix of victim and own ids in the fields (at least one victim's).
+        const path = fillPath(op.path, (param, segment) => idOf(attacker, param, segment) ?? 'unfillable');
+        for (let mask = 1; mask < 1 << fields.length; mask++) {
+          const idFor = (field: string) =>
+            idOf(mask & (1 << fields.indexOf(field)) ? victim : attacker, field, '') ?? randomUUID();
+          const query = new URLSearchParams(uuidQueryParams(op).map((q): [string, string] => [q, idFor(q)]));
+          const body = op.body ? sampleValue(op.body, idFor, '', true) : undefined;
+          const url = query.size > 0 ? `${path}?${query}` : path;
+          for (const scheme of schemes.filter((s) => op.security.includes(s))) {
+            const res = await api.request(op.method, url, { ...credentials(scheme, attacker), body });
+            calls++;
+            const refused = isEnvelope(res) && res.status >= 400 && !NOT_A_REFUSAL.has(res.body.error.code);
+            const leaked = [...victimIds].some((id) => JSON.stringify(res.body).includes(id));
+            if (!refused && !(res.status === 200 && !leaked)) {
+              failures.push(`${op.label} as ${scheme} ${url} ${JSON.stringify(body)} → ${show(res)}`);
+            }
+          }
         }
       }
     }
     expect(failures).toEqual([]);
+    expect(calls).toBeGreaterThanOrEqual(10);
+    expect(await snapshot()).toEqual(baseline);
   });
 });

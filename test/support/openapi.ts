@@ -107,16 +107,37 @@ export function fillPath(path: string, value: (param: string, segment: string) =
 
 const pad = (s: string, min = 0, max = Infinity): string => s.padEnd(min, 'x').slice(0, max);
 
+/** Whether a value of this schema may be a UUID (`format: uuid`, alone or as a branch of a union). */
+export const isUuidSchema = (s: JsonSchema): boolean =>
+  s.format === 'uuid' || [...(s.anyOf ?? []), ...(s.oneOf ?? [])].some(isUuidSchema);
+
+const holdsUuid = (s: JsonSchema): boolean => isUuidSchema(s) || Boolean(s.items && isUuidSchema(s.items));
+
+/** Names of the properties, at any depth, that hold UUIDs (or arrays of them). */
+export function uuidProperties(schema: JsonSchema | undefined): string[] {
+  const s = schema?.items ?? schema;
+  return Object.entries(s?.properties ?? {}).flatMap(([key, prop]) =>
+    holdsUuid(prop) ? [key] : uuidProperties(prop.anyOf?.find((x) => x.type === 'object') ?? prop),
+  );
+}
+
+/** The query parameters that take a UUID. */
+export const uuidQueryParams = (op: Operation): string[] =>
+  op.queryParams.filter((q) => q.schema && isUuidSchema(q.schema)).map((q) => q.name);
+
 /**
  * A plausible valid value for a schema: required properties always, optional ones only when they are
- * unambiguous (enum, boolean, number, plain string), so that a request is not refused for its body
- * before the code under test looks at the ids. `uuidFor(property)` supplies ids by property name.
+ * unambiguous (enum, boolean, number, plain string) or, with `allIds`, hold ids, so that a request is
+ * not refused for its body before the code under test looks at the ids. `uuidFor(property)` supplies
+ * ids by property name.
  */
 export function sampleValue(
   schema: JsonSchema,
   uuidFor: (property: string) => string = () => randomUUID(),
   property = '',
+  allIds = false,
 ): unknown {
+  if (isUuidSchema(schema)) return uuidFor(property);
   const s = schema.anyOf?.find((x) => x.type !== 'null') ?? schema.oneOf?.[0] ?? schema;
   if (s.enum?.length) return s.enum.find((v) => v !== 'owner') ?? s.enum[0];
   switch (s.type) {
@@ -126,12 +147,14 @@ export function sampleValue(
         const required = s.required?.includes(key);
         const simple = Boolean(prop.enum) || ['boolean', 'integer', 'number'].includes(prop.type ?? '');
         const plainString = prop.type === 'string' && !prop.format && !prop.pattern;
-        if (required || simple || plainString) out[key] = sampleValue(prop, uuidFor, key);
+        if (required || simple || plainString || (allIds && holdsUuid(prop))) {
+          out[key] = sampleValue(prop, uuidFor, key, allIds);
+        }
       }
       return out;
     }
     case 'array':
-      return s.items ? [sampleValue(s.items, uuidFor, property)] : [];
+      return s.items ? [sampleValue(s.items, uuidFor, property, allIds)] : [];
     case 'integer':
     case 'number':
       return s.minimum ?? 1;

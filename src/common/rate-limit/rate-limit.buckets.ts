@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/env.schema';
 /** Route metadata key: the buckets a route counts against. */
 export const RATE_LIMIT_BUCKETS = 'spectre:rateLimitBuckets';
 
-export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'message' | 'socket';
+export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'visitor' | 'message' | 'socket';
 
 export interface BucketLimit {
   limit: number;
@@ -24,6 +24,8 @@ export function bucketLimits(config: AppConfig): Record<RateLimitBucket, BucketL
     'auth-ip': { limit: config.RATE_LIMIT_AUTH_PER_MINUTE, ttlMs: MINUTE },
     'auth-email': { limit: config.RATE_LIMIT_AUTH_PER_MINUTE, ttlMs: MINUTE },
     conversation: { limit: config.RATE_LIMIT_CONVERSATIONS_PER_HOUR, ttlMs: 60 * MINUTE },
+    // Anonymous visitors made by POST /widget/session, per IP and project (a send's visitor counts as its conversation).
+    visitor: { limit: config.RATE_LIMIT_CONVERSATIONS_PER_HOUR, ttlMs: 60 * MINUTE },
     message: { limit: config.RATE_LIMIT_MESSAGES_PER_MINUTE, ttlMs: MINUTE },
     socket: { limit: config.RATE_LIMIT_SOCKET_EVENTS_PER_10S, ttlMs: 10_000 },
   };
@@ -71,6 +73,7 @@ export function trackerFor(
       return email && `${route}:${email}`;
     }
     case 'conversation':
+    case 'visitor':
       return `${projectOf(req)}:${clientIp(req)}`;
     case 'message': {
       const visitor = req.widget?.visitorId ?? req.visitor?.id;

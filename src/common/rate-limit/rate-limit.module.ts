@@ -1,24 +1,16 @@
-import { Global, Logger, Module } from '@nestjs/common';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Global, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
+import { FallbackThrottlerStorage } from './fallback-storage';
 import { bucketLimits, type RateLimitBucket } from './rate-limit.buckets';
 import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { RateLimiter, SocketEventLimiter } from './rate-limiter.service';
 
-/** Shared counters across nodes. The storage owns the connection and closes it on shutdown. */
-function redisStorage(url: string): ThrottlerStorageRedisService {
-  // One retry: a Redis outage should fail open quickly (see RateLimiter), not stall requests.
-  const storage = new ThrottlerStorageRedisService(url, { maxRetriesPerRequest: 1 });
-  const logger = new Logger('RateLimitRedis');
-  storage.redis.on('error', (err: Error) => logger.warn(`redis: ${err.message}`));
-  return storage;
-}
-
 /**
  * Rate limits: RateLimiter / SocketEventLimiter (injectable anywhere) and the interceptor that
- * @AuthRateLimit / @WidgetRateLimit put on their routes. Counters live in Redis when REDIS_URL is set.
+ * @AuthRateLimit / @WidgetRateLimit put on their routes. Counters live in Redis when REDIS_URL is set
+ * (in memory per node while it is unreachable).
  */
 @Global()
 @Module({
@@ -32,7 +24,7 @@ function redisStorage(url: string): ThrottlerStorageRedisService {
           limit,
           ttl: ttlMs,
         })),
-        storage: config.REDIS_URL ? redisStorage(config.REDIS_URL) : undefined,
+        storage: config.REDIS_URL ? FallbackThrottlerStorage.connect(config.REDIS_URL) : undefined,
       }),
     }),
   ],

@@ -14,7 +14,7 @@ export interface RateLimitResult {
 
 /**
  * Counts hits per (bucket, tracker) in the throttler storage (Redis when REDIS_URL is set, so every
- * node shares the counters; memory otherwise). Over the limit the caller stays blocked for the window.
+ * node shares the counters, falling back to per-node memory while Redis is unreachable; memory otherwise). Over the limit the caller stays blocked for the window.
  */
 @Injectable()
 export class RateLimiter {
@@ -37,8 +37,8 @@ export class RateLimiter {
       if (!record.isBlocked) return { ok: true, retryAfterMs: 0 };
       return { ok: false, retryAfterMs: Math.max(1, record.timeToBlockExpire) * 1000 };
     } catch (err) {
-      // Abuse protection must not take the service down with Redis: fail open, loudly.
-      this.logger.warn(`rate-limit storage unavailable, allowing request: ${(err as Error).message}`);
+      // The storage falls back to memory while Redis is away, so this is a bug, not an outage.
+      this.logger.error(`rate-limit storage failed, allowing request: ${(err as Error).message}`);
       return { ok: true, retryAfterMs: 0 };
     }
   }

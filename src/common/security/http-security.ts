@@ -1,12 +1,22 @@
 import fastifyCors, { type FastifyCorsOptions } from '@fastify/cors';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/env.schema';
 
 /** Widget routes are called from customers' websites; their per-project origin check is the widget guard's job. */
 const WIDGET_PATH = /^\/api\/v1\/(messages|widget)(\/|\?|$)/;
 export const isWidgetPath = (url: string): boolean => WIDGET_PATH.test(url);
+
+/**
+ * Widget routes first answer CORS for any origin (a preflight names no project); once the widget
+ * guard knows who is calling, it withdraws the header from origins the project (or, for an agent
+ * on a shared route, CORS_ORIGINS) does not allow, so the browser keeps the response from the page.
+ */
+export function withholdCors(reply: FastifyReply): void {
+  void reply.removeHeader('access-control-allow-origin');
+  void reply.removeHeader('access-control-expose-headers');
+}
 
 const PREFLIGHT_MAX_AGE_S = 600;
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
@@ -45,7 +55,7 @@ const DOCS_CSP = {
   },
 };
 
-/** The two CORS policies, built once: widget routes answer any origin, admin routes CORS_ORIGINS. */
+/** The two CORS policies, built once: widget routes answer any origin (narrowed by withholdCors), admin routes CORS_ORIGINS. */
 function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: FastifyCorsOptions } {
   const common = {
     methods: METHODS,
@@ -62,6 +72,21 @@ function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: F
       allowedHeaders: ADMIN_ALLOWED_HEADERS,
     },
   };
+}
+
+/**
+ * Whether a browser at `origin` may use the admin API, as its CORS policy decides: any origin with
+ * `*`, the listed ones, and always the server's own origin (`host`); no Origin is not a browser.
+ */
+export function adminOriginAllowed(config: AppConfig, origin: string | undefined, host?: string): boolean {
+  if (!origin) return true;
+  const origins = config.CORS_ORIGINS;
+  if (origins.includes('*') || origins.includes(origin)) return true;
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 /**

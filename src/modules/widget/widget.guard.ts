@@ -1,9 +1,18 @@
-import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
 import { clientIp } from '../../common/rate-limit';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { adminOriginAllowed, withholdCors } from '../../common/security/http-security';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
 import { AccessTokenService, bearerToken } from '../auth/access-token.service';
 import { WidgetAuthService, type WidgetContext } from './widget-auth.service';
 
@@ -27,15 +36,21 @@ export class WidgetGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<WidgetRequest>();
-    const ctx = await this.auth.authenticate({
-      projectKey: header(request, 'x-project-key'),
-      visitorToken: visitorTokenOf(request),
-      origin: header(request, 'origin'),
-      ip: clientIp(request),
-    });
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const ctx = await this.auth
+      .authenticate({
+        projectKey: header(request, 'x-project-key'),
+        visitorToken: visitorTokenOf(request),
+        origin: header(request, 'origin'),
+        ip: clientIp(request),
+      })
+      .catch((err: unknown) => {
+        // An origin the project allows is the only one whose page may read the answer.
+        if (err instanceof AppError && err.code === ErrorCode.ORIGIN_NOT_ALLOWED) withholdCors(reply);
+        throw err;
+      });
     request.widget = ctx;
-    if (ctx.renewedToken)
-      void context.switchToHttp().getResponse<FastifyReply>().header('x-visitor-token', ctx.renewedToken);
+    if (ctx.renewedToken) void reply.header('x-visitor-token', ctx.renewedToken);
     return true;
   }
 }
@@ -55,13 +70,14 @@ export function requireVisitor(ctx: WidgetContext): string {
 
 /**
  * For routes shared by the widget and the dashboard: a visitor token (or project key) makes it a
- * widget request; otherwise an agent access token is required.
+ * widget request; otherwise an agent access token is required (and CORS_ORIGINS applies).
  */
 @Injectable()
 export class WidgetOrAgentGuard implements CanActivate {
   constructor(
     private readonly widget: WidgetGuard,
     private readonly agentTokens: AccessTokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -69,6 +85,10 @@ export class WidgetOrAgentGuard implements CanActivate {
     const bearer = bearerToken(request.headers.authorization);
     const widgetHeaders = header(request, 'x-project-key') ?? header(request, 'x-visitor-token');
     if (!widgetHeaders && bearer && this.agentTokens.looksLikeAccessToken(bearer)) {
+      // An agent's request follows the admin API's CORS policy, even on this widget path.
+      if (!adminOriginAllowed(this.config, header(request, 'origin'), request.headers.host)) {
+        withholdCors(context.switchToHttp().getResponse<FastifyReply>());
+      }
       request.user = await this.agentTokens.verify(bearer);
       return true;
     }

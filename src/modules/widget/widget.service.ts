@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { RateLimiter } from '../../common/rate-limit';
 import type { Visitor } from '../../db/schema';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { toConversationView } from '../messages/message-rows';
@@ -24,6 +25,7 @@ export class WidgetService {
     private readonly conversationsRepo: ConversationsRepository,
     private readonly auth: WidgetAuthService,
     private readonly presence: PresenceService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async config(ctx: WidgetContext): Promise<WidgetConfigResponseDto> {
@@ -41,7 +43,7 @@ export class WidgetService {
   /**
    * Boots a widget session: returns a visitor token without sending a message. A verified
    * externalId resolves to the same visitor on every device; otherwise the token's visitor (or a
-   * new one) is used and its profile updated.
+   * new one, counted per IP and project) is used and its profile updated.
    */
   async session(ctx: WidgetContext, dto: WidgetSessionDto): Promise<WidgetSessionResponseDto> {
     const { externalId, userHash, ...profile } = dto.visitor ?? {};
@@ -55,6 +57,7 @@ export class WidgetService {
       }
       visitor = await this.visitors.updateProfile(ctx.visitorId, profile);
     } else {
+      await this.limiter.enforce('visitor', `${ctx.project.id}:${ctx.ip}`);
       visitor = await this.visitors.create(ctx.project.id, { ...profile, externalId });
     }
     const token =

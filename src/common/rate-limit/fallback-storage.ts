@@ -1,0 +1,61 @@
+import { Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
+
+type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/**
+ * Counters in Redis, shared by every node; while Redis is unreachable, in this node's memory instead,
+ * so limits (login brute force above all) keep holding through an outage, per node rather than
+ * per deployment. Each outage is logged once, and so is the recovery.
+ */
+export class FallbackThrottlerStorage implements ThrottlerStorage, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimitRedis');
+  private readonly memory = new ThrottlerStorageService();
+  private degraded = false;
+
+  constructor(private readonly shared: ThrottlerStorageRedisService) {
+    shared.redis.on('error', (err: Error) => this.degrade(err.message));
+  }
+
+  static connect(url: string): FallbackThrottlerStorage {
+    // One retry: while Redis is away a request should fall back quickly, not stall.
+    return new FallbackThrottlerStorage(new ThrottlerStorageRedisService(url, { maxRetriesPerRequest: 1 }));
+  }
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerRecord> {
+    if (!this.degraded || this.shared.redis.status === 'ready') {
+      try {
+        const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
+        if (this.degraded) {
+          this.degraded = false;
+          this.logger.log('Redis is back: rate-limit counters are shared between nodes again');
+        }
+        return record;
+      } catch (err) {
+        this.degrade((err as Error).message);
+      }
+    }
+    return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  private degrade(reason: string): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.logger.warn(`Redis unreachable (${reason}): counting rate limits in this node's memory`);
+  }
+
+  onModuleDestroy(): void {
+    this.shared.onModuleDestroy();
+  }
+
+  onApplicationShutdown(): void {
+    this.memory.onApplicationShutdown();
+  }
+}
