@@ -140,6 +140,7 @@ export function startServer(
       JWT_SECRET,
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_ENABLED: 'false',
+      ...(process.env.BENCH_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}),
       ...extraEnv,
     },
   });

@@ -8,7 +8,8 @@ import { log, mapLimit, printTable, round, withTimeout } from '../lib/util';
 
 const CONNECTIONS = 64;
 const CONVERSATIONS_PER_VISITOR = 2;
-const POOL_SIZE = 20; // the server's DATABASE_POOL_SIZE default
+// The server's DATABASE_POOL_SIZE (its default unless BENCH_POOL_SIZE says otherwise); the floor uses the same.
+export const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const BODY = 'Hi! My order #1234 has not arrived yet, can you check where it is?';
 
 interface Visitor {

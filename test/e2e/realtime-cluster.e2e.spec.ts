@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
+import { lockConversation } from '../support/db';
 import { httpClient } from '../support/http';
 import { connectAgent, connectWidget, emitWithAck, settle, socketTracker } from '../support/sockets';
 import { createTestDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/test-app';
@@ -106,6 +107,25 @@ describe('two nodes sharing PostgreSQL and Redis', () => {
     );
     await moved.waitFor('resync.complete');
     expect(moved.of('message.created').map((p) => p.message.seq)).toEqual(missed.map((m) => m.seq));
+  });
+
+  it('still publishes to other nodes what a draining node commits', async () => {
+    const node = await startTestApp({ REDIS_URL }, { database: db });
+    const s = await startConversation(httpClient(nodeB.url), project);
+    const agentOnB = await track(connectAgent(nodeB.url, owner.token));
+    const widget = await track(connectWidget(node.url, { visitorToken: s.token }));
+    // A send in flight on the node (held on the conversation's row lock) while it shuts down.
+    const release = await lockConversation(node, s.conversationId);
+    const sending = visitorSend(httpClient(node.url), project, 'sent while draining', s);
+    await settle(200);
+    const closing = node.close();
+    await widget.waitFor('server.shutdown');
+    await settle(200);
+    await release();
+    const sent = await sending;
+    await closing;
+    const live = await agentOnB.waitFor('message.created', (p) => p.message.id === sent.message.id);
+    expect(live.message.body).toBe('sent while draining');
   });
 
   it('survives a Redis outage under traffic and carries events again afterwards', async () => {

@@ -39,11 +39,19 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe?.();
   }
 
-  /** Tells this node's sockets to reconnect and closes their transports (they retry, elsewhere). */
-  closeAll(): void {
-    // From here on nothing is sent to other nodes: the adapter's Redis client is about to close, and a
-    // publish on a closed client fails inside the adapter where nobody can handle it.
+  /**
+   * Stops sending events to other nodes: the adapter's Redis client is about to close, and a publish
+   * on a closed client fails inside the adapter where nobody can handle it.
+   */
+  stopPublishing(): void {
     this.closing = true;
+  }
+
+  /**
+   * Tells this node's sockets to reconnect and closes their transports (they retry, elsewhere).
+   * Events still go to other nodes until stopPublishing: HTTP requests in flight may yet commit.
+   */
+  closeAll(): void {
     for (const nsp of [this.agents, this.widgets]) {
       if (!nsp) continue;
       for (const socket of nsp.sockets.values()) {

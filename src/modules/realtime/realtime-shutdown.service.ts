@@ -1,22 +1,34 @@
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
 import { SocketGuard } from './socket-guard';
 import { RealtimeBus } from './realtime-bus.service';
+import { SpectreIoAdapter } from './socket-io.adapter';
 
 const DRAIN_TIMEOUT_MS = 5000;
 
 /**
  * On shutdown (SIGTERM): refuse new socket work, let in-flight sends finish, then tell every
  * socket to reconnect (elsewhere) and close it at the transport level so the client retries.
+ * Nest then closes the HTTP server, which waits for requests in flight; only after that
+ * (onApplicationShutdown) does the node stop publishing to other nodes and close its Redis client,
+ * so a message committed during the drain still reaches sockets on other nodes.
  */
 @Injectable()
-export class RealtimeShutdown implements BeforeApplicationShutdown {
+export class RealtimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly guard: SocketGuard,
     private readonly bus: RealtimeBus,
+    private readonly appConfig: ApplicationConfig,
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.guard.drain(DRAIN_TIMEOUT_MS);
     this.bus.closeAll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.bus.stopPublishing();
+    const adapter = this.appConfig.getIoAdapter();
+    if (adapter instanceof SpectreIoAdapter) await adapter.closeRedis();
   }
 }

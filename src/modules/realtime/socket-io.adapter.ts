@@ -31,9 +31,11 @@ export class SpectreIoAdapter extends IoAdapter {
     } as ServerOptions);
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
-    // Called once per namespace: close the client once.
+  /**
+   * The Redis client outlives the Socket.IO server: HTTP requests still in flight when the sockets
+   * are closed publish through it. RealtimeShutdown closes it once the HTTP server has drained.
+   */
+  async closeRedis(): Promise<void> {
     this.closing ??= closeGracefully(this.redis);
     await this.closing;
   }
