@@ -72,6 +72,26 @@ describe('widget messaging API', () => {
     expect(list.body.data[0]).toMatchObject({ id: session.conversationId, lastSeq: 25, unreadCount: 0 });
   });
 
+  it("pages the visitor's own conversations by last activity", async () => {
+    const first = await startConversation(api, project);
+    const opened = [first.conversationId];
+    for (const body of ['second question', 'third question'])
+      opened.push((await visitorSend(api, project, body, { token: first.token })).conversation.id);
+    const list = (query: string) =>
+      api.get(`/api/v1/widget/conversations${query}`, {
+        headers: widgetHeaders(project.publicKey, first.token),
+      });
+    const page1 = await list('?limit=2');
+    expect(page1.body.data.map((c: { id: string }) => c.id)).toEqual([opened[2], opened[1]]);
+    expect(page1.body.meta.hasMore).toBe(true);
+    const page2 = await list(`?limit=2&cursor=${page1.body.meta.nextCursor}`);
+    expect(page2.body.data.map((c: { id: string }) => c.id)).toEqual([opened[0]]);
+    expect(page2.body.meta).toEqual({ hasMore: false, nextCursor: null });
+    const bad = await list('?cursor=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_CURSOR');
+  });
+
   it('never shows a conversation to another visitor, another project, or a random id', async () => {
     const a = await startConversation(api, project);
     const b = await startConversation(api, project);

@@ -25,8 +25,14 @@ export interface InboxFilter {
   status?: ConversationStatus;
   /** 'me', 'none', or a user id. */
   assignee?: string;
-  cursor?: { at: string; id: string };
+  cursor?: ActivityCursor;
   limit: number;
+}
+
+/** Keyset position in a list ordered by last activity (newest first), then id. */
+export interface ActivityCursor {
+  at: string;
+  id: string;
 }
 
 export interface InboxRow {
@@ -50,6 +56,19 @@ const unreadCount = (side: 'agent' | 'visitor') =>
   ).mapWith(Number);
 
 export type ConversationChanges = Partial<Pick<Conversation, 'status' | 'assigneeId' | 'snoozedUntil'>>;
+
+/** last_message_at at full (microsecond) precision, for page cursors: a JS Date keeps only ms. */
+const activityKey = sql<string>`to_char(${conversations.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows after `cursor` in (last activity desc, id desc) order. */
+function olderThan(cursor?: ActivityCursor): SQL | undefined {
+  if (!cursor) return undefined;
+  const at = sql`${cursor.at}::timestamptz`;
+  return or(
+    lt(conversations.lastMessageAt, at),
+    and(eq(conversations.lastMessageAt, at), lt(conversations.id, cursor.id)),
+  );
+}
 
 @Injectable()
 export class ConversationsRepository {
@@ -86,21 +105,13 @@ export class ConversationsRepository {
     if (f.assignee === 'none') where.push(isNull(conversations.assigneeId));
     else if (f.assignee)
       where.push(eq(conversations.assigneeId, f.assignee === 'me' ? f.userId : f.assignee));
-    if (f.cursor) {
-      const at = sql`${f.cursor.at}::timestamptz`;
-      where.push(
-        or(
-          lt(conversations.lastMessageAt, at),
-          and(eq(conversations.lastMessageAt, at), lt(conversations.id, f.cursor.id)),
-        ),
-      );
-    }
+    where.push(olderThan(f.cursor));
     const rows = await this.db
       .select({
         conversation: conversations,
         visitor: { id: visitors.id, name: visitors.name, email: visitors.email },
         unread: unreadCount('agent'),
-        activityKey: sql<string>`to_char(${conversations.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        activityKey,
       })
       .from(conversations)
       .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
@@ -113,17 +124,18 @@ export class ConversationsRepository {
   /** The visitor's own conversations with the visitor-side unread count (agent replies, no notes). */
   async listForVisitor(
     visitorId: string,
-    limit: number,
-  ): Promise<{ conversation: Conversation; unread: number }[]> {
+    page: { cursor?: ActivityCursor; limit: number },
+  ): Promise<{ conversation: Conversation; unread: number; activityKey: string }[]> {
     return this.db
       .select({
         conversation: conversations,
         unread: unreadCount('visitor'),
+        activityKey,
       })
       .from(conversations)
-      .where(eq(conversations.visitorId, visitorId))
+      .where(and(eq(conversations.visitorId, visitorId), olderThan(page.cursor)))
       .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-      .limit(limit);
+      .limit(page.limit + 1);
   }
 
   async unreadForAgent(c: Conversation): Promise<number> {

@@ -1,15 +1,15 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { z } from 'zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { DomainEvents } from '../../common/events/domain-events';
 import type { ConversationView } from '../../common/events/views';
 import { Envelope } from '../../common/http/envelope';
-import { decodeCursor, encodeCursor, type PageMeta } from '../../common/http/pagination';
+import type { PageMeta } from '../../common/http/pagination';
 import type { Conversation } from '../../db/schema';
 import { toConversationView } from '../messages/message-rows';
 import { ProjectsService } from '../projects/projects.service';
+import { activityPage, decodeActivityCursor } from './activity-page';
 import type {
   InboxItemResponseDto,
   ListConversationsQueryDto,
@@ -21,8 +21,6 @@ import {
   type AgentConversation,
   type ConversationChanges,
 } from './conversations.repository';
-
-const inboxCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
 
 const SNOOZE_SWEEP_MS = 30_000;
 
@@ -80,20 +78,16 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
       projectId: q.projectId,
       status: q.status,
       assignee: q.assignee,
-      cursor: q.cursor ? decodeCursor(q.cursor, inboxCursor) : undefined,
+      cursor: decodeActivityCursor(q.cursor),
       limit: q.limit,
     });
-    const hasMore = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    const nextCursor =
-      hasMore && last ? encodeCursor({ at: last.activityKey, id: last.conversation.id }) : null;
+    const { page, meta } = activityPage(rows, q.limit);
     const data = page.map((r) => ({
       ...toConversationView(r.conversation),
       unreadCount: r.unread,
       visitor: r.visitor,
     }));
-    return new Envelope(data, { nextCursor, hasMore });
+    return new Envelope(data, meta);
   }
 
   async get(user: AuthUser, conversationId: string): Promise<InboxItemResponseDto> {

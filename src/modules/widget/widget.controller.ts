@@ -16,7 +16,9 @@ import {
 } from './widget.dto';
 import { WidgetService } from './widget.service';
 
-class WidgetListQueryDto extends createZodDto(z.strictObject({ limit: limitSchema })) {}
+class WidgetListQueryDto extends createZodDto(
+  z.strictObject({ cursor: z.string().max(500).optional(), limit: limitSchema }),
+) {}
 
 @ApiTags('widget')
 @ApiSecurity('project-key')
@@ -47,12 +49,9 @@ export class WidgetController {
   }
 
   @Get('conversations')
-  @ApiOperation({ summary: "The visitor's own conversations, newest activity first" })
-  @ApiData(WidgetConversationItemDto, 200, { isArray: true })
-  conversations(
-    @Widget() ctx: WidgetContext,
-    @Query() q: WidgetListQueryDto,
-  ): Promise<WidgetConversationItemDto[]> {
-    return this.widget.conversations(ctx, q.limit);
+  @ApiOperation({ summary: "The visitor's own conversations, newest activity first (cursor-paginated)" })
+  @ApiData(WidgetConversationItemDto, 200, { paginated: true })
+  conversations(@Widget() ctx: WidgetContext, @Query() q: WidgetListQueryDto) {
+    return this.widget.conversations(ctx, q);
   }
 }

@@ -3,6 +3,9 @@ import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { RateLimiter } from '../../common/rate-limit';
 import type { Visitor } from '../../db/schema';
+import { Envelope } from '../../common/http/envelope';
+import type { PageMeta } from '../../common/http/pagination';
+import { activityPage, decodeActivityCursor } from '../conversations/activity-page';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { toConversationView } from '../messages/message-rows';
 import { toWidgetConversation } from '../messages/widget-views';
@@ -70,11 +73,19 @@ export class WidgetService {
     };
   }
 
-  async conversations(ctx: WidgetContext, limit: number): Promise<WidgetConversationItemDto[]> {
-    const rows = await this.conversationsRepo.listForVisitor(requireVisitor(ctx), limit);
-    return rows.map((r) => ({
+  async conversations(
+    ctx: WidgetContext,
+    q: { cursor?: string; limit: number },
+  ): Promise<Envelope<WidgetConversationItemDto[], PageMeta>> {
+    const rows = await this.conversationsRepo.listForVisitor(requireVisitor(ctx), {
+      cursor: decodeActivityCursor(q.cursor),
+      limit: q.limit,
+    });
+    const { page, meta } = activityPage(rows, q.limit);
+    const data = page.map((r) => ({
       ...toWidgetConversation(toConversationView(r.conversation)),
       unreadCount: r.unread,
     }));
+    return new Envelope(data, meta);
   }
 }
