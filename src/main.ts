@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { keepDevJwtSecret } from './config/dev-jwt-secret';
 import { ConfigError, parseEnv, type AppConfig } from './config/env.schema';
 
 function loadConfig(): AppConfig {
@@ -19,10 +20,14 @@ function loadConfig(): AppConfig {
 }
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const { config, file: devSecretFile } = keepDevJwtSecret(loadConfig());
   const logger = new Logger('Bootstrap');
   if (config.generatedJwtSecret) {
-    logger.warn('JWT_SECRET is not set: using a random secret for this process (tokens die on restart).');
+    logger.warn(
+      devSecretFile
+        ? `JWT_SECRET is not set: using a development secret kept in ${devSecretFile}. Set JWT_SECRET for anything real.`
+        : 'JWT_SECRET is not set: using a random secret for this process (tokens die on restart).',
+    );
   }
   // A promise nobody awaits that rejects (e.g. a library's fire-and-forget publish during a Redis
   // outage) must not take every open connection down with it: log it and keep serving.

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -55,7 +55,7 @@ describe('embedded default (no DATABASE_URL)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves on PGlite under DATA_DIR and keeps the data across a restart', async () => {
+  it('serves on PGlite under DATA_DIR and keeps data and sessions across a restart', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const api = httpClient(url);
@@ -80,6 +80,10 @@ describe('embedded default (no DATABASE_URL)', () => {
       body: { email: owner.email, password: owner.password },
     });
     expect(login.status).toBe(200);
+    // Without JWT_SECRET the development secret is kept in DATA_DIR: tokens survive the restart.
+    const me = await api.get('/api/v1/auth/me', { token: owner.token });
+    expect(me.status).toBe(200);
+    expect(existsSync(join(dataDir, 'dev-jwt-secret'))).toBe(true);
     const projects = await api.get('/api/v1/projects', { token: login.body.data.accessToken });
     expect(projects.body.data.map((p: { id: string }) => p.id)).toEqual([project.id]);
   });
