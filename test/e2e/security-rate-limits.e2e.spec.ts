@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { SocketEventLimiter } from '../../src/common/rate-limit';
 import { createProject, registerAccount, uniqueEmail } from '../factories/accounts';
 import { startConversation, widgetHeaders } from '../factories/widget';
 import { countRows } from '../support/db';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
+import { connectWidget, emitWithAck, type Recorder } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,19 +97,36 @@ describe('security: rate limits', () => {
     }
   });
 
-  it('limits socket events per connection and tells the gateway when to retry', async () => {
-    const envs: Record<string, string>[] = [{}, { REDIS_URL: redisUrl, RATE_LIMIT_KEY_PREFIX: prefix() }];
-    for (const env of envs) {
-      await withApp({ ...env, RATE_LIMIT_SOCKET_EVENTS_PER_10S: '3' }, async (t) => {
-        const limiter = t.app.get(SocketEventLimiter);
-        const results = [];
-        for (let i = 0; i < 4; i++) results.push(await limiter.consume('socket-1'));
-        expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
-        expect(results[3].retryAfterMs).toBeGreaterThan(0);
-        expect(results[3].retryAfterMs).toBeLessThanOrEqual(10_000);
-        expect((await limiter.consume('socket-2')).ok).toBe(true);
-      });
-    }
+  it('limits socket events per connection and disconnects a socket that keeps flooding', async () => {
+    await withApp({ RATE_LIMIT_SOCKET_EVENTS_PER_10S: '3' }, async (t, api) => {
+      const project = await createProject(api, await registerAccount(api));
+      const s = await startConversation(api, project);
+      const read = (r: Recorder) => emitWithAck(r, 'read', { conversationId: s.conversationId });
+      const polite = await connectWidget(t.url, { visitorToken: s.token });
+      const flooder = await connectWidget(t.url, { visitorToken: s.token });
+      try {
+        const acks = [];
+        for (let i = 0; i < 4; i++) acks.push(await read(polite));
+        expect(acks.map((a) => a.ok)).toEqual([true, true, true, false]);
+        expect(acks[3].error.code).toBe('RATE_LIMITED');
+        expect(acks[3].error.retryAfterMs).toBeGreaterThan(0);
+        expect(acks[3].error.retryAfterMs).toBeLessThanOrEqual(10_000);
+
+        // Each connection has its own budget; one that goes on past twice its budget is cut off.
+        expect((await read(flooder)).ok).toBe(true);
+        const cutOff = new Promise((resolve, reject) => {
+          flooder.socket.once('disconnect', resolve);
+          setTimeout(() => reject(new Error('the flooding socket was not disconnected')), 5000).unref();
+        });
+        for (let i = 0; i < 10; i++) flooder.socket.emit('read', { conversationId: s.conversationId });
+        expect(await cutOff).toBe('io server disconnect');
+        expect(flooder.of('error').map((e) => e.code)).toContain('RATE_LIMITED');
+        expect(polite.socket.connected).toBe(true);
+      } finally {
+        polite.close();
+        flooder.close();
+      }
+    });
   });
 
   it('can be switched off with RATE_LIMIT_ENABLED=false', async () => {

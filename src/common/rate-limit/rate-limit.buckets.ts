@@ -3,14 +3,15 @@ import { normalizeIp } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/env.schema';
 
-/**
- * The limited actions. HTTP routes opt in with the decorators in rate-limit.decorators.ts;
- * `socket` is consumed by SocketEventLimiter.
- */
 /** Route metadata key: the buckets a route counts against. */
 export const RATE_LIMIT_BUCKETS = 'spectre:rateLimitBuckets';
 
-export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'visitor' | 'message' | 'socket';
+/**
+ * The limited actions, counted in shared storage (Redis when set). HTTP routes opt in with the
+ * decorators in rate-limit.decorators.ts; services call RateLimiter. Socket events per connection
+ * are counted in process (SocketEventLimiter).
+ */
+export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'visitor' | 'message';
 
 export interface BucketLimit {
   limit: number;
@@ -27,7 +28,6 @@ export function bucketLimits(config: AppConfig): Record<RateLimitBucket, BucketL
     // Anonymous visitors made by POST /widget/session, per IP and project (a send's visitor counts as its conversation).
     visitor: { limit: config.RATE_LIMIT_CONVERSATIONS_PER_HOUR, ttlMs: 60 * MINUTE },
     message: { limit: config.RATE_LIMIT_MESSAGES_PER_MINUTE, ttlMs: MINUTE },
-    socket: { limit: config.RATE_LIMIT_SOCKET_EVENTS_PER_10S, ttlMs: 10_000 },
   };
 }
 
@@ -79,8 +79,6 @@ export function trackerFor(
       const visitor = req.widget?.visitorId ?? req.visitor?.id;
       return visitor ? `visitor:${visitor}` : `${projectOf(req)}:${clientIp(req)}`;
     }
-    case 'socket':
-      return undefined;
   }
 }
 

@@ -5,6 +5,9 @@ import type { AppConfig } from '../../config/env.schema';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { bucketLimits, storageKey, type BucketLimit, type RateLimitBucket } from './rate-limit.buckets';
+import { WindowCounter } from './window-counter';
+
+const SOCKET_WINDOW_MS = 10_000;
 
 export interface RateLimitResult {
   ok: boolean;
@@ -54,17 +57,17 @@ export class RateLimiter {
   }
 }
 
-/**
- * Socket event limit per connection (RATE_LIMIT_SOCKET_EVENTS_PER_10S). In a gateway handler:
- *
- *   const { ok, retryAfterMs } = await this.socketLimiter.consume(client.id);
- *   if (!ok) { client.emit('error', { code: 'RATE_LIMITED', retryAfterMs }); return; }
- */
+/** Socket event limit per connection (RATE_LIMIT_SOCKET_EVENTS_PER_10S), counted in process. */
 @Injectable()
 export class SocketEventLimiter {
-  constructor(private readonly limiter: RateLimiter) {}
+  readonly limit: number;
 
-  consume(connectionKey: string): Promise<RateLimitResult> {
-    return this.limiter.consume('socket', connectionKey);
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.limit = config.RATE_LIMIT_ENABLED ? config.RATE_LIMIT_SOCKET_EVENTS_PER_10S : Infinity;
+  }
+
+  /** A new connection's event budget. */
+  forConnection(): WindowCounter {
+    return new WindowCounter(this.limit, SOCKET_WINDOW_MS);
   }
 }

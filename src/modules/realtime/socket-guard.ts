@@ -79,11 +79,17 @@ export class SocketGuard {
     ack: unknown,
     handler: Handler,
   ): Promise<void> {
-    const { ok, retryAfterMs } = await this.limiter.consume(socket.id);
+    socket.data.events ??= this.limiter.forConnection();
+    const { ok, retryAfterMs, over } = socket.data.events.hit();
     if (ok) return handler(payload, ack);
     const error = { code: ErrorCode.RATE_LIMITED, message: 'Too many events; slow down', retryAfterMs };
     if (typeof ack === 'function') ack({ ok: false, error });
     else socket.emit('error', error);
+    // A client that goes on to twice its budget in one window is not slowing down: cut it off.
+    if (over >= this.limiter.limit) {
+      socket.emit('error', { ...error, message: 'Too many events; disconnected' });
+      socket.disconnect(true);
+    }
   }
 
   /** Stops accepting socket work and waits (bounded) for handlers already running. */

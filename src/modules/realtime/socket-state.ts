@@ -1,5 +1,6 @@
 import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { AuthUser } from '../../common/auth/auth-user';
+import { WindowCounter } from '../../common/rate-limit/window-counter';
 import type { AgentScope } from './agent-rooms.service';
 import type { WidgetContext } from '../widget/widget-auth.service';
 
@@ -26,7 +27,9 @@ export interface SocketState {
   opening?: Promise<unknown>;
   /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect. */
   typing: Map<string, TypingState>;
-  typingBudget: { resetAt: number; left: number };
+  typingBudget: WindowCounter;
+  /** Client events this window (see SocketGuard); created on the first event. */
+  events?: WindowCounter;
 }
 
 export interface TypingState {
@@ -50,7 +53,7 @@ export function initState(
     pending: [],
     replayedUpTo: new Map(),
     typing: new Map(),
-    typingBudget: { resetAt: 0, left: 0 },
+    typingBudget: new WindowCounter(TYPING_BUDGET, TYPING_WINDOW_MS),
   } satisfies SocketState);
   return socket as StatefulSocket;
 }
@@ -100,10 +103,7 @@ export function admitTyping(
   const now = Date.now();
   const same = previous && previous.isTyping === isTyping && previous.private === isPrivate;
   if (same && (!isTyping || now - previous.at < TYPING_REPEAT_MS)) return undefined;
-  const budget = state.typingBudget;
-  if (now >= budget.resetAt) Object.assign(budget, { resetAt: now + TYPING_WINDOW_MS, left: TYPING_BUDGET });
-  if (budget.left <= 0) return undefined;
-  budget.left -= 1;
+  if (!state.typingBudget.hit(now).ok) return undefined;
   state.typing.set(conversationId, { isTyping, private: isPrivate, at: now, target: previous?.target });
   return { previous };
 }
