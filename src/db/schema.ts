@@ -181,6 +181,8 @@ export const conversations = pgTable(
     index('conversations_project_activity_idx').on(t.projectId, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_visitor_idx').on(t.visitorId, t.lastMessageAt.desc()),
     index('conversations_assignee_idx').on(t.assigneeId),
+    // The snooze sweep (every 30 s on every node) reads only the snoozed ones.
+    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
     uniqueIndex('conversations_opening_key').on(t.visitorId, t.openingClientMessageId),
   ],
 );

@@ -10,7 +10,7 @@ import {
   type ProjectInfo,
 } from '../factories/accounts';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
-import { countRows } from '../support/db';
+import { countRows, lockConversation } from '../support/db';
 import { httpClient, type HttpClient } from '../support/http';
 import { ConversationsService } from '../../src/modules/conversations/conversations.service';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -130,6 +130,18 @@ describe('agent conversations API', () => {
       body: { status: 'snoozed', snoozedUntil: new Date(Date.now() - 60_000).toISOString() },
     });
     expect(past.status).toBe(400);
+    // Far future (year 10000 once the offset applies: PostgreSQL cannot store it) is refused, not a 500.
+    for (const snoozedUntil of [
+      '9999-12-31T23:59:59-23:59',
+      new Date(Date.now() + 400 * 86_400_000).toISOString(),
+    ]) {
+      const far = await api.patch(`/api/v1/conversations/${s.conversationId}`, {
+        token: owner.token,
+        body: { status: 'snoozed', snoozedUntil },
+      });
+      expect(far.status).toBe(400);
+      expect(far.body.error.code).toBe('VALIDATION_FAILED');
+    }
     const soon = new Date(Date.now() + 800).toISOString();
     await api.patch(`/api/v1/conversations/${s.conversationId}`, {
       token: owner.token,
@@ -178,6 +190,27 @@ describe('agent conversations API', () => {
       cursor = res.body.meta.nextCursor;
     }
     expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('never leaves a conversation assigned to a member removed while it was being assigned', async () => {
+    const leaving = await registerAccount(api, 'Leaving');
+    await addMember(api, owner, leaving, 'agent');
+    const s = await startConversation(api, project);
+    // The PATCH passes its membership check, then waits on the row while the member is removed.
+    const release = await lockConversation(t, s.conversationId);
+    const assigning = api.patch(`/api/v1/conversations/${s.conversationId}`, {
+      token: owner.token,
+      body: { assigneeId: leaving.userId },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const removing = api.delete(`/api/v1/teams/${owner.teamId}/members/${leaving.userId}`, {
+      token: owner.token,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await release();
+    expect((await removing).status).toBe(204);
+    expect([200, 400]).toContain((await assigning).status);
+    expect((await conversation(s.conversationId)).assigneeId).toBeNull();
   });
 
   it("hides other teams' conversations and refuses foreign assignees", async () => {

@@ -78,6 +78,8 @@ export function toAppError(err: unknown): AppError {
   }
   const sqlState = pgCode(err);
   if (sqlState && PG_ERRORS[sqlState]) return new AppError(...PG_ERRORS[sqlState]);
+  // Any other data exception (class 22: a value PostgreSQL cannot take) is the input's fault too.
+  if (sqlState?.startsWith('22')) return new AppError(ErrorCode.VALIDATION_FAILED, 'A value is out of range');
   return new AppError(ErrorCode.INTERNAL_ERROR, 'Internal server error');
 }
 

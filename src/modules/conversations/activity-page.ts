@@ -18,6 +18,7 @@ export function activityPage<R extends { activityKey: string; conversation: { id
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = hasMore && last ? encodeCursor({ at: last.activityKey, id: last.conversation.id }) : null;
+  const nextCursor =
+    hasMore && last ? encodeCursor({ at: last.activityKey, id: last.conversation.id }) : null;
   return { page, meta: { nextCursor, hasMore } };
 }

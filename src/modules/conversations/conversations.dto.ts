@@ -17,6 +17,8 @@ export class ListConversationsQueryDto extends createZodDto(
   }),
 ) {}
 
+const MAX_SNOOZE_MS = 366 * 86_400_000;
+
 export class UpdateConversationDto extends createZodDto(
   z
     .strictObject({
@@ -29,6 +31,7 @@ export class UpdateConversationDto extends createZodDto(
       snoozedUntil: z.iso
         .datetime({ offset: true })
         .refine((v) => Date.parse(v) > Date.now(), 'must be in the future')
+        .refine((v) => Date.parse(v) <= Date.now() + MAX_SNOOZE_MS, 'must be within a year')
         .nullable()
         .optional()
         .describe('With status snoozed: the conversation reopens by itself then'),

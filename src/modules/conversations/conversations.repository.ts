@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import {
@@ -60,14 +60,19 @@ export type ConversationChanges = Partial<Pick<Conversation, 'status' | 'assigne
 /** last_message_at at full (microsecond) precision, for page cursors: a JS Date keeps only ms. */
 const activityKey = sql<string>`to_char(${conversations.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** Rows after `cursor` in (last activity desc, id desc) order. */
+/**
+ * Newest activity first. NULLS LAST as in the indexes (Drizzle's DESC index default), so the
+ * planner reads the order straight off them (both columns are NOT NULL anyway).
+ */
+const NEWEST_FIRST = [
+  sql`${conversations.lastMessageAt} desc nulls last`,
+  sql`${conversations.id} desc nulls last`,
+];
+
+/** Rows after `cursor` in NEWEST_FIRST order; a row comparison the index can seek to. */
 function olderThan(cursor?: ActivityCursor): SQL | undefined {
   if (!cursor) return undefined;
-  const at = sql`${cursor.at}::timestamptz`;
-  return or(
-    lt(conversations.lastMessageAt, at),
-    and(eq(conversations.lastMessageAt, at), lt(conversations.id, cursor.id)),
-  );
+  return sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 }
 
 @Injectable()
@@ -93,19 +98,28 @@ export class ConversationsRepository {
     return row;
   }
 
-  /** Agent inbox: the user's teams' conversations, newest activity first, keyset-paginated. */
+  /**
+   * Agent inbox: the user's teams' conversations, newest activity first, keyset-paginated.
+   * The page's ids come from one index scan per accessible project (LATERAL, each stopping at
+   * limit + 1 rows), so a page costs the same with 100 or 10^6 conversations behind it.
+   */
   async inbox(f: InboxFilter): Promise<InboxRow[]> {
-    const accessible = this.db
-      .select({ id: projects.id })
-      .from(projects)
-      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, f.userId)));
-    const where: (SQL | undefined)[] = [inArray(conversations.projectId, accessible)];
-    if (f.projectId) where.push(eq(conversations.projectId, f.projectId));
+    const where: (SQL | undefined)[] = [eq(conversations.projectId, sql`p.id`)];
     if (f.status) where.push(eq(conversations.status, f.status));
     if (f.assignee === 'none') where.push(isNull(conversations.assigneeId));
     else if (f.assignee)
       where.push(eq(conversations.assigneeId, f.assignee === 'me' ? f.userId : f.assignee));
     where.push(olderThan(f.cursor));
+    const perProject = this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(...where))
+      .orderBy(...NEWEST_FIRST)
+      .limit(f.limit + 1);
+    const pageIds = sql`(select c.id from projects p
+      join team_members tm on tm.team_id = p.team_id and tm.user_id = ${f.userId}
+      cross join lateral (${perProject}) c
+      ${f.projectId ? sql`where p.id = ${f.projectId}` : sql``})`;
     const rows = await this.db
       .select({
         conversation: conversations,
@@ -115,8 +129,8 @@ export class ConversationsRepository {
       })
       .from(conversations)
       .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
-      .where(and(...where))
-      .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+      .where(inArray(conversations.id, pageIds))
+      .orderBy(...NEWEST_FIRST)
       .limit(f.limit + 1);
     return rows;
   }
@@ -134,7 +148,7 @@ export class ConversationsRepository {
       })
       .from(conversations)
       .where(and(eq(conversations.visitorId, visitorId), olderThan(page.cursor)))
-      .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+      .orderBy(...NEWEST_FIRST)
       .limit(page.limit + 1);
   }
 
@@ -176,11 +190,25 @@ export class ConversationsRepository {
     return row;
   }
 
-  async update(conversationId: string, changes: ConversationChanges): Promise<Conversation | undefined> {
+  /**
+   * Applies `changes`; a new assignee must still be a member of `teamId` when the row is written.
+   * The membership row is share-locked, so a concurrent removal (which unassigns in the same
+   * transaction) either runs first and this matches nothing, or runs after and unassigns this.
+   * Undefined when nothing matched.
+   */
+  async update(
+    conversationId: string,
+    changes: ConversationChanges,
+    teamId: string,
+  ): Promise<Conversation | undefined> {
+    const assignee = changes.assigneeId
+      ? sql`exists (select 1 from team_members tm
+          where tm.team_id = ${teamId} and tm.user_id = ${changes.assigneeId} for share)`
+      : undefined;
     const [row] = await this.db
       .update(conversations)
       .set({ ...changes, updatedAt: sql`now()` })
-      .where(eq(conversations.id, conversationId))
+      .where(and(eq(conversations.id, conversationId), assignee))
       .returning();
     return row;
   }

@@ -104,20 +104,25 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     conversationId: string,
     dto: UpdateConversationDto,
   ): Promise<ConversationView> {
-    const { teamId } = await this.access(user, conversationId);
-    if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId))) {
-      throw new AppError(ErrorCode.ASSIGNEE_NOT_MEMBER, 'The assignee must be a member of the project team', [
-        { path: 'assigneeId', message: 'not a member of this team' },
-      ]);
-    }
+    const { conversation: before, teamId } = await this.access(user, conversationId);
+    if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId))) throw assigneeNotMember();
     const changes: ConversationChanges = {};
     if (dto.status !== undefined) {
       changes.status = dto.status;
       changes.snoozedUntil = dto.status === 'snoozed' && dto.snoozedUntil ? new Date(dto.snoozedUntil) : null;
     }
     if (dto.assigneeId !== undefined) changes.assigneeId = dto.assigneeId;
-    const view = toConversationView(stillExists(await this.repo.update(conversationId, changes)));
-    this.events.publish({ type: 'conversation.updated', conversation: view, changes: Object.keys(changes) });
+    const after = await this.repo.update(conversationId, changes, teamId);
+    if (!after) {
+      // Deleted meanwhile, or the assignee left the team between the check and the write.
+      if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId)))
+        throw assigneeNotMember();
+      throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    }
+    const view = toConversationView(after);
+    const changed = changedFields(toConversationView(before), view);
+    if (changed.length > 0)
+      this.events.publish({ type: 'conversation.updated', conversation: view, changes: changed });
     return view;
   }
 
@@ -152,4 +157,14 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
 function stillExists(row: Conversation | undefined): Conversation {
   if (!row) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
   return row;
+}
+
+const assigneeNotMember = () =>
+  new AppError(ErrorCode.ASSIGNEE_NOT_MEMBER, 'The assignee must be a member of the project team', [
+    { path: 'assigneeId', message: 'not a member of this team' },
+  ]);
+
+/** The fields a PATCH can change that really changed (what `conversation.updated` lists). */
+function changedFields(before: ConversationView, after: ConversationView): string[] {
+  return (['status', 'snoozedUntil', 'assigneeId'] as const).filter((k) => before[k] !== after[k]);
 }
