@@ -17,7 +17,7 @@ describe('projects', () => {
     owner = await registerAccount(api, 'Owner');
     project = await createProject(api, owner, {
       name: 'Shop',
-      allowedOrigins: ['https://shop.example.com/', 'http://localhost:5173'],
+      allowedOrigins: ['https://Shop.Example.com:443/', 'http://localhost:5173', 'https://*.example.org'],
       settings: { name: 'Support', greeting: 'Hi there', color: '#1f6feb' },
     });
   });
@@ -31,7 +31,7 @@ describe('projects', () => {
       teamId: owner.teamId,
       name: 'Shop',
       publicKey: project.publicKey,
-      allowedOrigins: ['https://shop.example.com', 'http://localhost:5173'],
+      allowedOrigins: ['https://shop.example.com', 'http://localhost:5173', 'https://*.example.org'],
       settings: { name: 'Support', greeting: 'Hi there', color: '#1f6feb' },
       requireIdentityVerification: false,
       createdAt: expect.any(String),
@@ -100,6 +100,8 @@ describe('projects', () => {
     ['a blank name', { name: '  ' }],
     ['an origin with a path', { name: 'x', allowedOrigins: ['https://a.example/path'] }],
     ['a non-http origin', { name: 'x', allowedOrigins: ['ftp://a.example'] }],
+    ['a wildcard over a whole top-level domain', { name: 'x', allowedOrigins: ['https://*.com'] }],
+    ['a wildcard in the middle', { name: 'x', allowedOrigins: ['https://a.*.example.com'] }],
     ['a bad colour', { name: 'x', settings: { color: 'blue' } }],
     ['an unknown setting', { name: 'x', settings: { font: 'Comic Sans' } }],
     ['a NUL in the greeting', { name: 'x', settings: { greeting: 'hi\u0000' } }],

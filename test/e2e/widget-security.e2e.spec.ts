@@ -136,6 +136,23 @@ describe('widget identity verification, origins and visitor tokens', () => {
     allowed.close();
   });
 
+  it('lets a wildcard origin cover every subdomain, and only those', async () => {
+    const site = await createProject(api, owner, { allowedOrigins: ['https://*.example.net'] });
+    const send = (origin: string) =>
+      api.post('/api/v1/messages', {
+        headers: { ...widgetHeaders(site.publicKey), origin },
+        body: { body: 'hi', clientMessageId: randomUUID() },
+      });
+    for (const origin of ['https://shop.example.net', 'https://eu.shop.example.net'])
+      expect((await send(origin)).status).toBe(201);
+    for (const origin of [
+      'https://example.net',
+      'http://shop.example.net',
+      'https://shop.example.net.evil.io',
+    ])
+      expect((await send(origin)).body.error.code).toBe('ORIGIN_NOT_ALLOWED');
+  });
+
   it('keeps visitor tokens working after the public key rotates, but not the old key for new visitors', async () => {
     const site = await createProject(api, owner, { name: 'Rotating' });
     const s = await startConversation(api, site);

@@ -2,22 +2,17 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Project } from '../../db/schema';
 import { plainText } from '../auth/auth.dto';
+import { normaliseAllowedOrigin } from './allowed-origins';
 
-/** An origin such as https://shop.example.com or http://localhost:5173 (no path). */
+/** An origin such as https://shop.example.com, http://localhost:5173 or https://*.example.com (no path). */
 export const originSchema = z
   .string()
   .max(300)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (
-        (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')
-      );
-    } catch {
-      return false;
-    }
-  }, 'must be an origin like https://example.com')
-  .transform((value) => new URL(value).origin);
+  .refine(
+    (value) => normaliseAllowedOrigin(value) !== undefined,
+    'must be an origin like https://example.com',
+  )
+  .transform((value) => normaliseAllowedOrigin(value)!);
 
 const settingsSchema = z.strictObject({
   name: plainText(100).optional(),

@@ -54,7 +54,10 @@ export class ProjectsRepository {
     return this.db.query.projects.findFirst({ where: eq(projects.publicKey, publicKey) });
   }
 
-  async update(projectId: string, { settingsPatch, ...changes }: ProjectChanges): Promise<Project | undefined> {
+  async update(
+    projectId: string,
+    { settingsPatch, ...changes }: ProjectChanges,
+  ): Promise<Project | undefined> {
     const settings = settingsPatch && sql`${projects.settings} || ${JSON.stringify(settingsPatch)}::jsonb`;
     const [row] = await this.db
       .update(projects)

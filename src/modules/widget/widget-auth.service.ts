@@ -1,3 +1,4 @@
+import { originMatches } from '../projects/allowed-origins';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -70,7 +71,7 @@ export class WidgetAuthService {
   /** With a non-empty allow-list, only listed origins may use the widget (a missing Origin too is refused). */
   assertOrigin(project: Project, origin: string | undefined): void {
     if (project.allowedOrigins.length === 0) return;
-    if (!origin || !project.allowedOrigins.includes(origin)) {
+    if (!origin || !originMatches(project.allowedOrigins, origin)) {
       throw new AppError(ErrorCode.ORIGIN_NOT_ALLOWED, 'This origin may not use this widget');
     }
   }

@@ -1,0 +1,39 @@
+/**
+ * Project allowed origins: exact origins (`https://shop.example.com`, `http://localhost:5173`) or
+ * one leading wildcard label (`https://*.example.com`: any subdomain of example.com, at any depth,
+ * but not example.com itself).
+ */
+
+/** The normalised form of an allowed-origin entry (lower-case host, no default port), or undefined. */
+export function normaliseAllowedOrigin(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  const wildcard = url.hostname.includes('*');
+  if (wildcard && !/^\*\.[^*]+\.[^*]+$/.test(url.hostname)) return undefined;
+  if (!bare || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
+  // `value` may not carry anything the origin drops (a path, say), except one trailing slash.
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(value)) return undefined;
+  return url.origin;
+}
+
+/** Whether a browser's Origin header matches one of the (normalised) entries. */
+export function originMatches(allowed: readonly string[], origin: string): boolean {
+  if (allowed.includes(origin)) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return allowed.some((entry) => {
+    if (!entry.includes('://*.')) return false;
+    const pattern = new URL(entry.replace('://*.', '://wildcard.'));
+    const suffix = pattern.hostname.slice('wildcard'.length);
+    return url.protocol === pattern.protocol && url.port === pattern.port && url.hostname.endsWith(suffix);
+  });
+}
