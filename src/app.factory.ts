@@ -60,7 +60,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   registerEnvelope(fastify);
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.useWebSocketAdapter(
     new SpectreIoAdapter(app, { redisUrl: config.REDIS_URL, maxPayloadBytes: config.BODY_LIMIT_BYTES }),
   );

@@ -39,10 +39,11 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<Response
 
 const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
 
-function stop(child: ChildProcess): Promise<void> {
+/** SIGTERM, then the exit code (null when killed by a signal rather than exiting). */
+function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => {
-    if (exited(child)) return done();
-    child.once('exit', () => done());
+    if (exited(child)) return done(child.exitCode);
+    child.once('exit', (code) => done(code));
     child.kill('SIGTERM');
   });
 }
@@ -71,7 +72,7 @@ describe('embedded default (no DATABASE_URL)', () => {
     expect((await fetch(`${url}/docs-json`)).status).toBe(200);
     const owner = await registerAccount(api);
     const project = await createProject(api, owner);
-    await stop(first);
+    expect(await stop(first)).toBe(0); // a graceful shutdown exits cleanly
 
     const second = startServer(port, dataDir);
     children.push(second);

@@ -49,7 +49,13 @@ function pgCode(err: unknown): string | undefined {
 }
 
 export function zodDetails(error: ZodError): ErrorDetail[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || undefined, message: i.message }));
+  // An unknown key is reported at its own path (zod puts it on the parent object).
+  const issues = error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: [...i.path, key], message: 'Unknown field' }))
+      : [{ path: i.path, message: i.message }],
+  );
+  return issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || undefined, message: i.message }));
 }
 
 /** Maps any thrown value to an AppError; unknown errors become INTERNAL_ERROR. */

@@ -1,4 +1,4 @@
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { SocketGuard } from './socket-guard';
 import { RealtimeBus } from './realtime-bus.service';
@@ -15,13 +15,16 @@ const DRAIN_TIMEOUT_MS = 5000;
  */
 @Injectable()
 export class RealtimeShutdown implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Shutdown');
+
   constructor(
     private readonly guard: SocketGuard,
     private readonly bus: RealtimeBus,
     private readonly appConfig: ApplicationConfig,
   ) {}
 
-  async beforeApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (signal) this.logger.log(`${signal}: draining sockets and requests in flight, then shutting down`);
     await this.guard.drain(DRAIN_TIMEOUT_MS);
     this.bus.closeAll();
   }
