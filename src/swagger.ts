@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { documentErrors } from './swagger-errors';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -14,7 +15,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Project-Key' }, 'project-key')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Visitor-Token' }, 'visitor-token')
     .build();
-  return cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
+  return documentErrors(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
 }
 
 export function setupSwagger(app: NestFastifyApplication): void {

@@ -65,5 +65,16 @@ describe('health and docs', () => {
     const register = res.body.paths['/api/v1/auth/register'].post;
     expect(register.requestBody.content['application/json'].schema).toBeDefined();
     expect(register.responses['201']).toBeDefined();
+    // Every operation documents the error envelope; path ids are UUIDs.
+    for (const [path, item] of Object.entries<Record<string, any>>(res.body.paths)) {
+      for (const op of Object.values<any>(item)) {
+        expect({ path, ref: op.responses.default?.content['application/json'].schema.$ref }).toEqual({
+          path,
+          ref: '#/components/schemas/ErrorBody',
+        });
+        for (const p of (op.parameters ?? []).filter((p: any) => p.in === 'path'))
+          expect(p.schema).toEqual({ type: 'string', format: 'uuid' });
+      }
+    }
   });
 });

@@ -29,6 +29,7 @@ export class MessagesAgentController {
     description: '201 when stored; 200 with the original message when clientMessageId was already used.',
   })
   @ApiData(MessageResponseDto, 201)
+  @ApiData(MessageResponseDto, 200)
   async reply(
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,

@@ -34,6 +34,7 @@ export class MessagesWidgetController {
     description: '201 when stored; 200 with the original message when clientMessageId was already used.',
   })
   @ApiData(VisitorSendResponseDto, 201)
+  @ApiData(VisitorSendResponseDto, 200)
   async send(
     @Widget() ctx: WidgetContext,
     @Body() dto: SendVisitorMessageDto,
