@@ -9,7 +9,7 @@ import {
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
-import { agentReply, startConversation, visitorSend } from '../factories/widget';
+import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { countRows, lockConversation } from '../support/db';
 import { httpClient, type HttpClient } from '../support/http';
 import { ConversationsService } from '../../src/modules/conversations/conversations.service';
@@ -190,6 +190,34 @@ describe('agent conversations API', () => {
       cursor = res.body.meta.nextCursor;
     }
     expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("shows the visitor's profile and metadata, bounded at 50 keys", async () => {
+    const first = await visitorSend(api, project, 'Hello', undefined, {
+      visitor: { name: 'Ann', email: 'ann@example.com', metadata: { plan: 'pro', seats: 3 } },
+    });
+    const id = first.conversation.id;
+    expect((await api.get(`/api/v1/conversations/${id}`, { token: agent.token })).body.data.visitor).toEqual({
+      id: expect.any(String),
+      name: 'Ann',
+      email: 'ann@example.com',
+      externalId: null,
+      verified: false,
+      metadata: { plan: 'pro', seats: 3 },
+      lastSeenAt: expect.any(String),
+    });
+    const session = (metadata: Record<string, number>) =>
+      api.post('/api/v1/widget/session', {
+        headers: widgetHeaders(project.publicKey, first.visitorToken),
+        body: { visitor: { metadata } },
+      });
+    expect((await session({ seats: 4, logins: 9 })).status).toBe(200);
+    const merged = await api.get(`/api/v1/conversations/${id}`, { token: agent.token });
+    expect(merged.body.data.visitor.metadata).toEqual({ plan: 'pro', seats: 4, logins: 9 });
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i]));
+    expect((await session(fifty)).status).toBe(200);
+    const bounded = await api.get(`/api/v1/conversations/${id}`, { token: agent.token });
+    expect(bounded.body.data.visitor.metadata).toEqual(fifty);
   });
 
   it('never leaves a conversation assigned to a member removed while it was being assigned', async () => {

@@ -5,6 +5,7 @@ import type { ConversationView } from '../../common/events/views';
 import { ApiData } from '../../common/http/api-docs';
 import { UuidParam } from '../../common/http/uuid-param';
 import {
+  ConversationDetailResponseDto,
   ConversationResponseDto,
   InboxItemResponseDto,
   ListConversationsQueryDto,
@@ -31,8 +32,11 @@ export class ConversationsController {
   }
 
   @Get(':id')
-  @ApiData(InboxItemResponseDto)
-  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<InboxItemResponseDto> {
+  @ApiOperation({
+    summary: "One conversation with the visitor's profile (name, email, verified id, metadata)",
+  })
+  @ApiData(ConversationDetailResponseDto)
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ConversationDetailResponseDto> {
     return this.conversations.get(user, id);
   }
 

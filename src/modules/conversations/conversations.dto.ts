@@ -80,6 +80,23 @@ export class InboxItemResponseDto extends createZodDto(
   }),
 ) {}
 
+export class ConversationDetailResponseDto extends createZodDto(
+  conversationSchema.extend({
+    unreadCount: z.number().describe('Visitor messages after the agent-side read marker'),
+    visitor: z.object({
+      id: z.uuid(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      externalId: z.string().nullable().describe("The site's user id (trusted only when verified)"),
+      verified: z.boolean().describe('externalId proven with the identity-verification HMAC'),
+      metadata: z
+        .record(z.string(), z.unknown())
+        .describe('What the site sent about the visitor (≤ 50 keys)'),
+      lastSeenAt: z.iso.datetime(),
+    }),
+  }),
+) {}
+
 export class ReadStateResponseDto extends createZodDto(
   z.object({ conversationId: z.uuid(), side: z.enum(['agent', 'visitor']), lastReadSeq: z.number() }),
 ) {}

@@ -9,6 +9,7 @@ import {
   teamMembers,
   visitors,
   type Conversation,
+  type Visitor,
   type ConversationStatus,
   type TeamRole,
 } from '../../db/schema';
@@ -182,11 +183,8 @@ export class ConversationsRepository {
     return { conversation: existing, created: false };
   }
 
-  async visitorSummary(visitorId: string): Promise<InboxRow['visitor']> {
-    const [row] = await this.db
-      .select({ id: visitors.id, name: visitors.name, email: visitors.email })
-      .from(visitors)
-      .where(eq(visitors.id, visitorId));
+  async findVisitor(visitorId: string): Promise<Visitor | undefined> {
+    const [row] = await this.db.select().from(visitors).where(eq(visitors.id, visitorId));
     return row;
   }
 

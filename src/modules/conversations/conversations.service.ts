@@ -6,11 +6,12 @@ import { DomainEvents } from '../../common/events/domain-events';
 import type { ConversationView } from '../../common/events/views';
 import { Envelope } from '../../common/http/envelope';
 import type { PageMeta } from '../../common/http/pagination';
-import type { Conversation } from '../../db/schema';
+import type { Conversation, Visitor } from '../../db/schema';
 import { toConversationView } from '../messages/message-rows';
 import { ProjectsService } from '../projects/projects.service';
 import { activityPage, decodeActivityCursor } from './activity-page';
 import type {
+  ConversationDetailResponseDto,
   InboxItemResponseDto,
   ListConversationsQueryDto,
   ReadStateResponseDto,
@@ -90,13 +91,15 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     return new Envelope(data, meta);
   }
 
-  async get(user: AuthUser, conversationId: string): Promise<InboxItemResponseDto> {
+  /** One conversation with the visitor's whole profile (the inbox lists carry a summary). */
+  async get(user: AuthUser, conversationId: string): Promise<ConversationDetailResponseDto> {
     const { conversation } = await this.access(user, conversationId);
     const [unread, visitor] = await Promise.all([
       this.repo.unreadForAgent(conversation),
-      this.repo.visitorSummary(conversation.visitorId),
+      this.repo.findVisitor(conversation.visitorId),
     ]);
-    return { ...toConversationView(conversation), unreadCount: unread, visitor };
+    if (!visitor) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
+    return { ...toConversationView(conversation), unreadCount: unread, visitor: toVisitorProfile(visitor) };
   }
 
   async update(
@@ -168,3 +171,13 @@ const assigneeNotMember = () =>
 function changedFields(before: ConversationView, after: ConversationView): string[] {
   return (['status', 'snoozedUntil', 'assigneeId'] as const).filter((k) => before[k] !== after[k]);
 }
+
+const toVisitorProfile = (v: Visitor): ConversationDetailResponseDto['visitor'] => ({
+  id: v.id,
+  name: v.name,
+  email: v.email,
+  externalId: v.externalId,
+  verified: v.verified,
+  metadata: v.metadata,
+  lastSeenAt: v.lastSeenAt.toISOString(),
+});

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import { visitors, type Visitor } from '../../db/schema';
@@ -11,17 +11,20 @@ export interface VisitorProfile {
   metadata?: Record<string, unknown>;
 }
 
+/** Visitor metadata keys kept at most (a request carries at most as many, see visitorProfileSchema). */
+const MAX_METADATA_KEYS = 50;
+
+/**
+ * New metadata merges into the stored keys; when the union would pass MAX_METADATA_KEYS the new set
+ * replaces the old, so a visitor's metadata stays bounded however often a site sends new keys.
+ */
+const mergedMetadata = (incoming: SQL) => sql`case
+  when (select count(*) from jsonb_object_keys(${visitors.metadata} || ${incoming})) > ${MAX_METADATA_KEYS}
+  then ${incoming} else ${visitors.metadata} || ${incoming} end`;
+
 @Injectable()
 export class VisitorsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
-
-  async findInProject(visitorId: string, projectId: string): Promise<Visitor | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(visitors)
-      .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId)));
-    return row;
-  }
 
   async create(projectId: string, profile: VisitorProfile, db: Db = this.db): Promise<Visitor> {
     const [row] = await db
@@ -48,15 +51,19 @@ export class VisitorsRepository {
           lastSeenAt: sql`now()`,
           name: sql`coalesce(excluded.name, ${visitors.name})`,
           email: sql`coalesce(excluded.email, ${visitors.email})`,
-          metadata: sql`${visitors.metadata} || excluded.metadata`,
+          metadata: mergedMetadata(sql`excluded.metadata`),
         },
       })
       .returning();
     return row;
   }
 
-  /** Updates the profile fields given (metadata is merged) and the last-seen time. */
-  async updateProfile(visitorId: string, profile: Omit<VisitorProfile, 'externalId'>): Promise<Visitor> {
+  /** Updates the profile fields given (metadata is merged) and the last-seen time; undefined if no such visitor. */
+  async updateProfile(
+    visitorId: string,
+    projectId: string,
+    profile: Omit<VisitorProfile, 'externalId'>,
+  ): Promise<Visitor | undefined> {
     const [row] = await this.db
       .update(visitors)
       .set({
@@ -64,10 +71,10 @@ export class VisitorsRepository {
         ...(profile.name !== undefined ? { name: profile.name } : {}),
         ...(profile.email !== undefined ? { email: profile.email } : {}),
         ...(profile.metadata
-          ? { metadata: sql`${visitors.metadata} || ${JSON.stringify(profile.metadata)}::jsonb` }
+          ? { metadata: mergedMetadata(sql`${JSON.stringify(profile.metadata)}::jsonb`) }
           : {}),
       })
-      .where(eq(visitors.id, visitorId))
+      .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId)))
       .returning();
     return row;
   }

@@ -55,10 +55,9 @@ export class WidgetService {
     if (verified && externalId) {
       visitor = await this.visitors.upsertVerified(ctx.project.id, externalId, profile);
     } else if (ctx.visitorId) {
-      if (!(await this.visitors.findInProject(ctx.visitorId, ctx.project.id))) {
+      visitor = await this.visitors.updateProfile(ctx.visitorId, ctx.project.id, profile);
+      if (!visitor)
         throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
-      }
-      visitor = await this.visitors.updateProfile(ctx.visitorId, profile);
     } else {
       await this.limiter.enforce('visitor', `${ctx.project.id}:${ctx.ip}`);
       visitor = await this.visitors.create(ctx.project.id, { ...profile, externalId });
