@@ -4,8 +4,14 @@ import { DomainEvents, type DomainEvent } from '../../common/events/domain-event
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { toWidgetConversation } from '../messages/widget-views';
-import type { AgentAccessEvent, BusEvent } from './realtime.events';
-import { deliver, type StatefulSocket } from './socket-state';
+import type {
+  AgentAccessEvent,
+  AgentServerEvents,
+  BusEvent,
+  PayloadOf,
+  WidgetServerEvents,
+} from './realtime.events';
+import { deliver, type MessageRef, type StatefulSocket } from './socket-state';
 
 const BUS_EVENT = 'spectre:bus';
 const PROJECT_PREFIX = 'project:';
@@ -109,34 +115,40 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       case 'message.created': {
         const ref = { conversationId: e.message.conversationId, seq: e.message.seq };
         const agentPayload = { message: e.message, conversation: e.conversation };
-        this.toRoom(this.agents, projectRoom(e.conversation.projectId), 'message.created', agentPayload, ref);
+        this.toAgents(projectRoom(e.conversation.projectId), 'message.created', agentPayload, ref);
         if (!e.message.private) {
           const payload = { message: e.message, conversation: toWidgetConversation(e.conversation) };
-          this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), 'message.created', payload, ref);
+          this.toWidgets(visitorRoom(e.conversation.visitorId), 'message.created', payload, ref);
         }
         return;
       }
-      case 'conversation.created':
+      case 'conversation.created': {
+        const room = projectRoom(e.conversation.projectId);
+        this.toAgents(room, e.kind, { conversation: e.conversation });
+        const widget = { conversation: toWidgetConversation(e.conversation) };
+        this.toWidgets(visitorRoom(e.conversation.visitorId), e.kind, widget);
+        return;
+      }
       case 'conversation.updated': {
-        const { kind, ...agentPayload } = e;
-        this.toRoom(this.agents, projectRoom(e.conversation.projectId), kind, agentPayload);
-        const widgetPayload = { ...agentPayload, conversation: toWidgetConversation(e.conversation) };
-        this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), kind, widgetPayload);
+        const { conversation, changes } = e;
+        this.toAgents(projectRoom(conversation.projectId), e.kind, { conversation, changes });
+        const widget = { conversation: toWidgetConversation(conversation), changes };
+        this.toWidgets(visitorRoom(conversation.visitorId), e.kind, widget);
         return;
       }
       case 'message.read': {
         const payload = { conversationId: e.conversation.id, side: e.side, lastReadSeq: e.lastReadSeq };
-        this.toRoom(this.agents, projectRoom(e.conversation.projectId), 'message.read', payload);
+        this.toAgents(projectRoom(e.conversation.projectId), 'message.read', payload);
         if (e.side === 'agent')
-          this.toRoom(this.widgets, visitorRoom(e.conversation.visitorId), 'message.read', payload);
+          this.toWidgets(visitorRoom(e.conversation.visitorId), 'message.read', payload);
         return;
       }
       case 'typing': {
         const { senderId, private: isPrivate, ...widgetPayload } = e.typing;
         const notSender = (s: StatefulSocket) => s.data.agent?.id !== senderId;
-        this.toRoom(this.agents, projectRoom(e.projectId), 'typing', e.typing, undefined, notSender);
+        this.toAgents(projectRoom(e.projectId), 'typing', e.typing, undefined, notSender);
         if (e.typing.side === 'agent' && !isPrivate)
-          this.toRoom(this.widgets, visitorRoom(e.visitorId), 'typing', widgetPayload);
+          this.toWidgets(visitorRoom(e.visitorId), 'typing', widgetPayload);
         return;
       }
       case 'access.changed':
@@ -146,15 +158,34 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       case 'presence': {
         this.presenceSeen.set(e.projectId, presenceKey(e.agentIds));
         const online = e.agentIds.length > 0;
-        this.toRoom(this.agents, projectRoom(e.projectId), 'presence', {
+        this.toAgents(projectRoom(e.projectId), 'presence', {
           projectId: e.projectId,
           agentIds: e.agentIds,
           online,
         });
-        this.toRoom(this.widgets, projectRoom(e.projectId), 'presence', { projectId: e.projectId, online });
+        this.toWidgets(projectRoom(e.projectId), 'presence', { projectId: e.projectId, online });
         return;
       }
     }
+  }
+
+  private toAgents<E extends keyof AgentServerEvents>(
+    room: string,
+    event: E,
+    payload: PayloadOf<AgentServerEvents, E>,
+    message?: MessageRef,
+    filter?: (s: StatefulSocket) => boolean,
+  ): void {
+    this.toRoom(this.agents, room, event, payload, message, filter);
+  }
+
+  private toWidgets<E extends keyof WidgetServerEvents>(
+    room: string,
+    event: E,
+    payload: PayloadOf<WidgetServerEvents, E>,
+    message?: MessageRef,
+  ): void {
+    this.toRoom(this.widgets, room, event, payload, message);
   }
 
   private toRoom(
@@ -162,7 +193,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     room: string,
     event: string,
     payload: unknown,
-    message?: { conversationId: string; seq: number },
+    message?: MessageRef,
     filter?: (s: StatefulSocket) => boolean,
   ): void {
     const ids = nsp?.adapter.rooms.get(room);

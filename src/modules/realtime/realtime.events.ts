@@ -28,6 +28,15 @@ export interface ReadPayload {
   lastReadSeq: number;
 }
 
+/** The payload a server → client event carries, from its map below. */
+export type PayloadOf<M, E extends keyof M> = M[E] extends (p: infer P) => void ? P : never;
+
+/**
+ * The server → client protocol, one map per namespace. The bus delivers through these maps, so a
+ * payload that does not match its event does not compile. Client → server payloads are the zod
+ * schemas in the gateways (they validate at run time).
+ */
+
 /** Server → agent sockets (namespace /agent). */
 export interface AgentServerEvents {
   'message.created': (p: { message: MessageView; conversation: ConversationView }) => void;
@@ -54,32 +63,6 @@ export interface WidgetServerEvents {
   'resync.complete': (p: ResyncComplete) => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
-}
-
-export interface SendPayload {
-  conversationId?: string;
-  body: string;
-  clientMessageId: string;
-  private?: boolean;
-}
-
-/** Client → server, both namespaces (agents must name the conversation; `private` is agent-only on both). */
-export interface ClientEvents {
-  'message.send': (p: SendPayload, ack: (r: Ack<unknown>) => void) => void;
-  typing: (p: { conversationId: string; isTyping: boolean; private?: boolean }) => void;
-  read: (p: { conversationId: string; seq?: number }, ack?: (r: Ack<ReadPayload>) => void) => void;
-}
-
-/** Handshake `auth` fields. `lastSeqs` maps conversationId → last seq seen, for the resync. */
-export interface AgentHandshake {
-  token?: string;
-  lastSeqs?: Record<string, number>;
-}
-
-export interface WidgetHandshake {
-  projectKey?: string;
-  visitorToken?: string;
-  lastSeqs?: Record<string, number>;
 }
 
 /** Events that cross nodes (Socket.IO serverSideEmit) and are delivered by each node to its sockets. */

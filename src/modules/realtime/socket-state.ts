@@ -4,10 +4,16 @@ import { WindowCounter } from '../../common/rate-limit/window-counter';
 import type { AgentScope } from './agent-rooms.service';
 import type { WidgetContext } from '../widget/widget-auth.service';
 
+/** Which message an event is about: lets a resync skip what it already replayed. */
+export interface MessageRef {
+  conversationId: string;
+  seq: number;
+}
+
 interface Pending {
   event: string;
   payload: unknown;
-  message?: { conversationId: string; seq: number };
+  message?: MessageRef;
 }
 
 /**
@@ -63,7 +69,7 @@ export function deliver(
   socket: StatefulSocket,
   event: string,
   payload: unknown,
-  message?: { conversationId: string; seq: number },
+  message?: MessageRef,
 ): void {
   const state = socket.data;
   if (state.replaying) {
