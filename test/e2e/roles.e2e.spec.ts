@@ -84,6 +84,28 @@ describe('team roles and invitations', () => {
     expect(after_.body.data).toEqual([]);
   });
 
+  it('keeps one pending invitation per address: a new one replaces the old', async () => {
+    const invitee = await registerAccount(api, 'Invitee');
+    const base = `/api/v1/teams/${owner.teamId}`;
+    const first = await inviteByEmail(api, owner, invitee.email, 'agent');
+    const second = await inviteByEmail(api, owner, invitee.email, 'admin');
+    const pending = await api.get(`${base}/invitations`, { token: owner.token });
+    expect(pending.body.data.filter((i: { email: string }) => i.email === invitee.email)).toEqual([
+      expect.objectContaining({ role: 'admin' }),
+    ]);
+    expectError(
+      await api.post('/api/v1/invitations/accept', { token: invitee.token, body: { token: first } }),
+      404,
+      'INVITATION_NOT_FOUND',
+    );
+    const accepted = await api.post('/api/v1/invitations/accept', {
+      token: invitee.token,
+      body: { token: second },
+    });
+    expect(accepted.body.data.role).toBe('admin');
+    await api.delete(`${base}/members/${invitee.userId}`, { token: owner.token });
+  });
+
   it('lets an agent see the team and its projects but change nothing', async () => {
     const base = `/api/v1/teams/${owner.teamId}`;
     expect((await api.get(base, { token: agent.token })).body.data.role).toBe('agent');

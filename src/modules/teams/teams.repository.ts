@@ -34,6 +34,14 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+/** Unused invitations of a team to an email address (case-insensitive). */
+const pendingFor = (teamId: string, email: string) =>
+  and(
+    eq(invitations.teamId, teamId),
+    sql`lower(${invitations.email}) = lower(${email})`,
+    isNull(invitations.acceptedAt),
+  );
+
 @Injectable()
 export class TeamsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
@@ -139,9 +147,13 @@ export class TeamsRepository {
     });
   }
 
+  /** A new invitation replaces any pending one for the same email in the team (its token stops working). */
   async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation> {
-    const [row] = await this.db.insert(invitations).values(values).returning();
-    return row;
+    return this.db.transaction(async (tx) => {
+      await tx.delete(invitations).where(pendingFor(values.teamId, values.email));
+      const [row] = await tx.insert(invitations).values(values).returning();
+      return row;
+    });
   }
 
   listPendingInvitations(teamId: string): Promise<Invitation[]> {
@@ -193,6 +205,8 @@ export class TeamsRepository {
         .insert(teamMembers)
         .values({ teamId: invitation.teamId, userId, role: invitation.role })
         .onConflictDoNothing();
+      // Other invitations to the same address are moot now.
+      await tx.delete(invitations).where(pendingFor(invitation.teamId, invitation.email));
       return true;
     });
   }
