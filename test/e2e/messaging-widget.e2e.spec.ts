@@ -237,6 +237,7 @@ describe('widget messaging API', () => {
       { body: 'ok', clientMessageId: randomUUID(), conversationId: 'not-a-uuid' },
       { body: 'ok', clientMessageId: randomUUID(), unexpected: true },
       { body: null, clientMessageId: randomUUID() },
+      { body: 'ok', clientMessageId: randomUUID(), visitor: { userHash: 'a'.repeat(64) } },
       [],
     ];
     for (const body of bad) {
@@ -257,8 +258,10 @@ describe('widget messaging API', () => {
     expect(badId.body.error.code).toBe('INVALID_ID');
     const badLimit = await history(s.conversationId, s.token, '?limit=101');
     expect(badLimit.status).toBe(400);
-    const badCursor = await history(s.conversationId, s.token, '?before=abc');
-    expect(badCursor.status).toBe(400);
+    for (const query of ['?before=abc', '?before=', '?limit=0x10', '?after=1e2', '?limit=-0']) {
+      const res = await history(s.conversationId, s.token, query);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+    }
     const badRead = await api.post(`/api/v1/messages/conversations/${s.conversationId}/read`, {
       headers: widgetHeaders(project.publicKey, s.token),
       body: { seq: 'all' },

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 
-export const limitSchema = z.coerce.number().int().min(1).max(100).default(50);
+/** A whole number in a query string: digits only (no "", "0x10", "1e2" or "-0"). */
+export const queryInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const limitSchema = queryInt(1, 100).default(50);
 
 export interface PageMeta {
   nextCursor: string | null;

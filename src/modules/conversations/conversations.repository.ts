@@ -4,7 +4,6 @@ import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import {
   conversations,
-  messages,
   projects,
   teamMembers,
   visitors,
@@ -153,15 +152,12 @@ export class ConversationsRepository {
       .limit(page.limit + 1);
   }
 
-  async unreadForAgent(c: Conversation): Promise<number> {
-    return this.db.$count(
-      messages,
-      and(
-        eq(messages.conversationId, c.id),
-        sql`${messages.seq} > ${c.agentLastReadSeq}`,
-        eq(messages.sender, 'visitor'),
-      ),
-    );
+  async unreadForAgent(conversationId: string): Promise<number> {
+    const [row] = await this.db
+      .select({ unread: unreadCount('agent') })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    return row?.unread ?? 0;
   }
 
   /** Opens a conversation; the same visitor + opening clientMessageId returns the existing one. */

@@ -95,7 +95,7 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
   async get(user: AuthUser, conversationId: string): Promise<ConversationDetailResponseDto> {
     const { conversation } = await this.access(user, conversationId);
     const [unread, visitor] = await Promise.all([
-      this.repo.unreadForAgent(conversation),
+      this.repo.unreadForAgent(conversation.id),
       this.repo.findVisitor(conversation.visitorId),
     ]);
     if (!visitor) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { limitSchema } from '../../common/http/pagination';
+import { limitSchema, queryInt } from '../../common/http/pagination';
 
 export const messageBody = z
   .string()
@@ -15,22 +15,27 @@ export const clientMessageId = z
   .regex(/^[\w.:-]+$/, 'letters, digits and _ . : - only')
   .describe('Client-generated id (a UUID is ideal); repeating it returns the original message');
 
-const seqCursor = z.coerce.number().int().min(0).max(2_147_483_647);
+const seqCursor = queryInt(0, 2_147_483_647);
 
-export const visitorProfileSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  email: z.email().max(254).optional(),
-  externalId: z.string().min(1).max(200).optional().describe("The site's own user id"),
-  userHash: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256')
-    .optional()
-    .describe('HMAC-SHA256(project secret, externalId), computed on the site server'),
-  metadata: z
-    .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
-    .refine((m) => Object.keys(m).length <= 50, 'at most 50 keys')
-    .optional(),
-});
+export const visitorProfileSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    email: z.email().max(254).optional(),
+    externalId: z.string().min(1).max(200).optional().describe("The site's own user id"),
+    userHash: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256')
+      .optional()
+      .describe('HMAC-SHA256(project secret, externalId), computed on the site server'),
+    metadata: z
+      .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
+      .refine((m) => Object.keys(m).length <= 50, 'at most 50 keys')
+      .optional(),
+  })
+  .refine((v) => !v.userHash || v.externalId, {
+    message: 'userHash goes with externalId',
+    path: ['userHash'],
+  });
 
 export class SendVisitorMessageDto extends createZodDto(
   z.strictObject({
@@ -81,8 +86,6 @@ export const widgetConversationSchema = z.object({
   agentLastReadSeq: z.number().describe('Read receipt: the agents have read up to here'),
   createdAt: z.iso.datetime(),
 });
-
-export class WidgetConversationResponseDto extends createZodDto(widgetConversationSchema) {}
 
 export class VisitorSendResponseDto extends createZodDto(
   z.object({

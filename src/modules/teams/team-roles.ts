@@ -4,8 +4,6 @@ import type { TeamRole } from '../../db/schema';
 
 const RANK: Record<TeamRole, number> = { agent: 1, admin: 2, owner: 3 };
 
-export const canManage = (role: TeamRole): boolean => RANK[role] >= RANK.admin;
-
 /** Throws 403 INSUFFICIENT_ROLE unless `role` is at least `minimum`. */
 export function assertRole(role: TeamRole, minimum: TeamRole): void {
   if (RANK[role] < RANK[minimum]) {
