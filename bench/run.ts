@@ -1,6 +1,6 @@
 /**
  * Spectre benchmark suite (issue 5). Usage:
- *   npm run bench                       all four scenarios, full sizes
+ *   npm run bench                       every scenario (the issue's four, plus inbox), full sizes
  *   npm run bench -- --quick            reduced sizes, under 2 minutes
  *   npm run bench -- --only=send,history --no-build
  *   npm run bench -- --quick --only=send --cpu-prof   also writes bench/results/server-<pid>.cpuprofile
@@ -17,6 +17,7 @@ import { log, machineInfo, printTable } from './lib/util';
 import { runConnections } from './scenarios/connections';
 import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
+import { runInbox } from './scenarios/inbox';
 import { runSend } from './scenarios/send';
 
 const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>> = {
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   delivery: runDelivery,
   connections: runConnections,
   history: runHistory,
+  inbox: runInbox,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

@@ -117,3 +117,19 @@ export function machineInfo(): MachineInfo {
     platform: `${process.platform} ${process.arch}`,
   };
 }
+
+/** Runs `fn` `warmup` times, then `samples` times one after another, and summarises the latencies. */
+export async function timeSequential(
+  samples: number,
+  warmup: number,
+  fn: () => Promise<void>,
+): Promise<LatencySummary> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return summarize(out);
+}

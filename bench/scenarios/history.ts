@@ -1,10 +1,9 @@
-import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { withServer } from '../lib/env';
 import { request } from '../lib/http';
 import { connect } from '../lib/pg';
 import { fmt, type ScenarioOptions, type ScenarioResult } from '../lib/results';
-import { log, printTable, round, summarize, type LatencySummary } from '../lib/util';
+import { log, printTable, round, timeSequential, type LatencySummary } from '../lib/util';
 
 const LONG_CONVERSATION = 5000; // messages in the conversation we read from
 const FILLER_SIZE = 100; // messages per other conversation
@@ -66,16 +65,7 @@ async function growTo(db: Client, projectId: string, target: number): Promise<nu
   return Number((await db.query<{ n: string }>('select count(*) as n from messages')).rows[0].n);
 }
 
-async function time(samples: number, fn: () => Promise<void>): Promise<LatencySummary> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return summarize(out);
-}
+const time = (samples: number, fn: () => Promise<void>) => timeSequential(samples, WARMUP, fn);
 
 /** A `before` cursor in the middle of the conversation: `before=<seq>`, or by following nextCursor. */
 async function middleCursor(
