@@ -1,6 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { login, registerAccount, uniqueEmail } from '../factories/accounts';
+import { sql } from 'drizzle-orm';
+import { AuthRepository } from '../../src/modules/auth/auth.repository';
+import { countRows } from '../support/db';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -100,6 +103,20 @@ describe('auth', () => {
       401,
       'REFRESH_TOKEN_INVALID',
     );
+  });
+
+  it('sweeps sessions whose every refresh token expired, and keeps live ones', async () => {
+    const stale = await registerAccount(api, 'Stale');
+    const live = await registerAccount(api, 'Live');
+    await t.database.db.execute(
+      sql`update refresh_tokens set expires_at = now() - interval '2 days'
+          where user_id = ${stale.userId}`,
+    );
+    await t.app.get(AuthRepository).deleteExpiredSessions();
+    expect(await countRows(t, 'refresh_tokens', `user_id = '${stale.userId}'`)).toBe(0);
+    expect(await countRows(t, 'refresh_tokens', `user_id = '${live.userId}'`)).toBe(1);
+    expect((await api.get('/api/v1/auth/me', { token: live.token })).status).toBe(200);
+    expectError(await api.get('/api/v1/auth/me', { token: stale.token }), 401, 'TOKEN_INVALID');
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {

@@ -10,6 +10,9 @@ import {
   type ProjectInfo,
 } from '../factories/accounts';
 import { startConversation } from '../factories/widget';
+import { sql } from 'drizzle-orm';
+import { TeamsRepository } from '../../src/modules/teams/teams.repository';
+import { countRows } from '../support/db';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -82,6 +85,21 @@ describe('team roles and invitations', () => {
     expect(await roleOf(admin)).toBe('admin');
     const after_ = await api.get(`/api/v1/teams/${owner.teamId}/invitations`, { token: owner.token });
     expect(after_.body.data).toEqual([]);
+  });
+
+  it('sweeps invitations that expired unused', async () => {
+    const invitee = await registerAccount(api, 'Late');
+    const token = await inviteByEmail(api, owner, invitee.email, 'agent');
+    await t.database.db.execute(
+      sql`update invitations set expires_at = now() - interval '1 minute' where email = ${invitee.email}`,
+    );
+    await t.app.get(TeamsRepository).deleteExpiredInvitations();
+    expect(await countRows(t, 'invitations', `email = '${invitee.email}'`)).toBe(0);
+    expectError(
+      await api.post('/api/v1/invitations/accept', { token: invitee.token, body: { token } }),
+      404,
+      'INVITATION_NOT_FOUND',
+    );
   });
 
   it('keeps one pending invitation per address: a new one replaces the old', async () => {

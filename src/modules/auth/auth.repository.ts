@@ -97,6 +97,18 @@ export class AuthRepository {
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   }
 
+  /**
+   * Deletes sessions whose every refresh token expired a day ago or more (whole families only, so a
+   * revoked session never loses the rows that keep it revoked while any of its tokens could be used).
+   */
+  async deleteExpiredSessions(): Promise<number> {
+    const result = await this.db.execute(sql`
+      delete from refresh_tokens where family_id in (
+        select family_id from refresh_tokens group by family_id
+        having max(expires_at) < now() - interval '1 day')`);
+    return (result as unknown as { rowCount: number | null }).rowCount ?? 0;
+  }
+
   /** A session (token family) is active while it has tokens and none of them was ever revoked. */
   async isSessionActive(familyId: string): Promise<boolean> {
     const [row] = await this.db

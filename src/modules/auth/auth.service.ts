@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { every } from '../../common/periodic';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { randomToken, sha256 } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
@@ -21,14 +22,27 @@ import {
 } from './auth.dto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
+const SESSION_SWEEP_MS = 3_600_000;
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AuthService.name);
+  private stopSweep?: () => void;
+
   constructor(
     private readonly repo: AuthRepository,
     private readonly accessTokens: AccessTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.stopSweep = every(SESSION_SWEEP_MS, () => this.repo.deleteExpiredSessions(), this.logger);
+  }
+
+  onModuleDestroy(): void {
+    this.stopSweep?.();
+  }
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
     const emailTaken = () => new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
@@ -97,7 +111,11 @@ export class AuthService {
     return this.tokensFor(userId, row.familyId, token);
   }
 
-  private async tokensFor(userId: string, sessionId: string, refreshToken: string): Promise<TokensResponseDto> {
+  private async tokensFor(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokensResponseDto> {
     const accessToken = await this.accessTokens.sign({ id: userId, sessionId });
     return {
       accessToken,

@@ -1,4 +1,5 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { every } from '../../common/periodic';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -27,7 +28,8 @@ const SNOOZE_SWEEP_MS = 30_000;
 
 @Injectable()
 export class ConversationsService implements OnModuleInit, OnModuleDestroy {
-  private sweep?: NodeJS.Timeout;
+  private readonly logger = new Logger(ConversationsService.name);
+  private stopSweep?: () => void;
 
   constructor(
     private readonly repo: ConversationsRepository,
@@ -36,11 +38,11 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.sweep = setInterval(() => void this.wakeSnoozed().catch(() => undefined), SNOOZE_SWEEP_MS).unref();
+    this.stopSweep = every(SNOOZE_SWEEP_MS, () => this.wakeSnoozed(), this.logger);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweep);
+    this.stopSweep?.();
   }
 
   /** Snoozed conversations whose time has passed go back to open (checked every 30 s on every node). */

@@ -192,6 +192,13 @@ export class TeamsRepository {
     return row;
   }
 
+  /** Deletes invitations that expired unused (they can no longer be accepted or listed). */
+  async deleteExpiredInvitations(): Promise<void> {
+    await this.db
+      .delete(invitations)
+      .where(and(isNull(invitations.acceptedAt), sql`${invitations.expiresAt} < now()`));
+  }
+
   /** Marks the invitation used and adds the member in one transaction; false if it was used meanwhile. */
   async acceptInvitation(invitation: Invitation, userId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { every } from '../../common/periodic';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { randomToken, sha256 } from '../../common/crypto';
 import { AppError } from '../../common/errors/app-error';
@@ -22,13 +23,26 @@ import { TeamsRepository, type MemberChange, type TeamWithRole } from './teams.r
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
+const INVITATION_SWEEP_MS = 3_600_000;
+
 @Injectable()
-export class TeamsService {
+export class TeamsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TeamsService.name);
+  private stopSweep?: () => void;
+
   constructor(
     private readonly repo: TeamsRepository,
     private readonly auth: AuthService,
     private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.stopSweep = every(INVITATION_SWEEP_MS, () => this.repo.deleteExpiredInvitations(), this.logger);
+  }
+
+  onModuleDestroy(): void {
+    this.stopSweep?.();
+  }
 
   /** The caller's membership of a team; a team the caller is not in does not exist for them (404). */
   async membership(user: AuthUser, teamId: string, minimum: TeamRole = 'agent'): Promise<TeamWithRole> {
