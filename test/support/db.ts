@@ -10,19 +10,35 @@ export async function countRows(t: TestApp, table: string, where?: string): Prom
   return Number((res as unknown as { rows: { n: number }[] }).rows[0].n);
 }
 
+/** A PostgreSQL session holding row locks until release() commits it (see holdRowLock). */
+export interface HeldLock {
+  /** Runs more SQL in the locking transaction (e.g. the competing change). */
+  query(text: string, params?: unknown[]): Promise<void>;
+  release(): Promise<void>;
+}
+
 /**
- * Holds a row lock on a conversation from a separate PostgreSQL session until `release()`, so that
- * requests sent meanwhile queue on it with snapshots taken before each other's commits (the race
- * window of concurrent sends, made wide and deterministic). A no-op on PGlite (one connection).
+ * Takes row locks (`lockSql` is a SELECT … FOR UPDATE) from a separate PostgreSQL session, so that
+ * requests sent meanwhile queue on them with snapshots taken before the competing commit: the race
+ * window of concurrent writes, made wide and deterministic. A no-op on PGlite (one connection).
  */
-export async function lockConversation(t: TestApp, conversationId: string): Promise<() => Promise<void>> {
-  if (!t.databaseUrl) return async () => undefined;
+export async function holdRowLock(t: TestApp, lockSql: string, params: unknown[]): Promise<HeldLock> {
+  if (!t.databaseUrl) return { query: async () => undefined, release: async () => undefined };
   const client = new Client({ connectionString: t.databaseUrl });
   await client.connect();
   await client.query('begin');
-  await client.query('select 1 from conversations where id = $1 for update', [conversationId]);
-  return async () => {
-    await client.query('commit');
-    await client.end();
+  await client.query(lockSql, params);
+  return {
+    query: async (text, values) => void (await client.query(text, values)),
+    release: async () => {
+      await client.query('commit');
+      await client.end();
+    },
   };
+}
+
+/** Holds a conversation's row lock until the returned function is called (see holdRowLock). */
+export async function lockConversation(t: TestApp, conversationId: string): Promise<() => Promise<void>> {
+  const held = await holdRowLock(t, 'select 1 from conversations where id = $1 for update', [conversationId]);
+  return held.release;
 }

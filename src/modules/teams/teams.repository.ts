@@ -114,13 +114,15 @@ export class TeamsRepository {
   /**
    * Changes or removes a membership unless that would leave the team without an owner.
    * The owner rows are locked so two concurrent demotions cannot both pass the check.
-   * A removed member's conversations in the team's projects become unassigned.
+   * A removed member's conversations in the team's projects become unassigned. `expectedRole` is the
+   * role the caller's permission check saw: if it changed meanwhile nothing is written ('changed').
    */
   async changeMember(
     teamId: string,
     userId: string,
     change: { role: TeamRole } | 'remove',
-  ): Promise<MemberChange | 'last-owner' | undefined> {
+    expectedRole: TeamRole,
+  ): Promise<MemberChange | 'last-owner' | 'changed' | undefined> {
     return this.db.transaction(async (tx) => {
       const owners = await tx
         .select({ userId: teamMembers.userId })
@@ -130,13 +132,23 @@ export class TeamsRepository {
       const isOwner = owners.some((o) => o.userId === userId);
       const staysOwner = change !== 'remove' && change.role === 'owner';
       if (isOwner && !staysOwner && owners.length === 1) return 'last-owner';
-      const where = and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
-      if (change !== 'remove') {
-        const [member] = await tx.update(teamMembers).set({ role: change.role }).where(where).returning();
-        return member && { member, unassigned: [] };
+      const where = and(
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.userId, userId),
+        eq(teamMembers.role, expectedRole),
+      );
+      const [member] =
+        change === 'remove'
+          ? await tx.delete(teamMembers).where(where).returning()
+          : await tx.update(teamMembers).set({ role: change.role }).where(where).returning();
+      if (!member) {
+        const [still] = await tx
+          .select({ role: teamMembers.role })
+          .from(teamMembers)
+          .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
+        return still ? 'changed' : undefined;
       }
-      const [member] = await tx.delete(teamMembers).where(where).returning();
-      if (!member) return undefined;
+      if (change !== 'remove') return { member, unassigned: [] };
       const teamProjects = tx.select({ id: projects.id }).from(projects).where(eq(projects.teamId, teamId));
       const unassigned = await tx
         .update(conversations)

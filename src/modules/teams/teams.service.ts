@@ -87,7 +87,7 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     // Only owners may grant or take away ownership.
     if (role === 'owner' || target.role === 'owner') assertRole(me.role, 'owner');
-    this.assertChanged(await this.repo.changeMember(teamId, memberId, { role }));
+    this.assertChanged(await this.repo.changeMember(teamId, memberId, { role }, target.role));
     const [member] = await this.repo.listMembers(teamId, memberId);
     if (!member) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     return toMemberResponse(member);
@@ -99,7 +99,9 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
     const target = await this.repo.findMember(teamId, memberId);
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     if (memberId !== user.id) assertRole(me.role, target.role === 'owner' ? 'owner' : 'admin');
-    const { unassigned } = this.assertChanged(await this.repo.changeMember(teamId, memberId, 'remove'));
+    const { unassigned } = this.assertChanged(
+      await this.repo.changeMember(teamId, memberId, 'remove', target.role),
+    );
     this.events.publish({ type: 'access.changed', teamId, userId: memberId });
     for (const conversation of unassigned) {
       this.events.publish({
@@ -161,8 +163,12 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
     return this.get(user, invitation.teamId);
   }
 
-  private assertChanged(result: MemberChange | 'last-owner' | undefined): MemberChange {
+  private assertChanged(result: MemberChange | 'last-owner' | 'changed' | undefined): MemberChange {
     if (result === 'last-owner') throw new AppError(ErrorCode.LAST_OWNER, 'A team needs at least one owner');
+    // The permission check above was made against a role that has changed since: decide again.
+    if (result === 'changed') {
+      throw new AppError(ErrorCode.CONFLICT, "The member's role changed meanwhile; reload and try again");
+    }
     if (!result) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     return result;
   }
