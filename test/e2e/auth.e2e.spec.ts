@@ -108,14 +108,17 @@ describe('auth', () => {
   it('sweeps sessions whose every refresh token expired, and keeps live ones', async () => {
     const stale = await registerAccount(api, 'Stale');
     const live = await registerAccount(api, 'Live');
+    // The live session was refreshed once; its used-up first token has since expired.
+    const refreshed = await api.post('/api/v1/auth/refresh', { body: { refreshToken: live.refreshToken } });
     await t.database.db.execute(
       sql`update refresh_tokens set expires_at = now() - interval '2 days'
-          where user_id = ${stale.userId}`,
+          where user_id = ${stale.userId} or (user_id = ${live.userId} and rotated_at is not null)`,
     );
     await t.app.get(AuthRepository).deleteExpiredSessions();
     expect(await countRows(t, 'refresh_tokens', `user_id = '${stale.userId}'`)).toBe(0);
     expect(await countRows(t, 'refresh_tokens', `user_id = '${live.userId}'`)).toBe(1);
-    expect((await api.get('/api/v1/auth/me', { token: live.token })).status).toBe(200);
+    const me = await api.get('/api/v1/auth/me', { token: refreshed.body.data.accessToken });
+    expect(me.status).toBe(200);
     expectError(await api.get('/api/v1/auth/me', { token: stale.token }), 401, 'TOKEN_INVALID');
   });
 

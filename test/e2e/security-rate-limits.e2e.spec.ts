@@ -122,6 +122,19 @@ describe('security: rate limits', () => {
         expect(await cutOff).toBe('io server disconnect');
         expect(flooder.of('error').map((e) => e.code)).toContain('RATE_LIMITED');
         expect(polite.socket.connected).toBe(true);
+
+        // `typing` has its own, larger allowance, but flooding it (valid or not) is cut off too.
+        const typist = await connectWidget(t.url, { visitorToken: s.token });
+        const typistCutOff = new Promise((resolve, reject) => {
+          typist.socket.once('disconnect', resolve);
+          setTimeout(() => reject(new Error('the typing flood was not disconnected')), 5000).unref();
+        });
+        for (let i = 0; i < 500; i++)
+          typist.socket.emit(
+            'typing',
+            i % 2 ? { conversationId: s.conversationId, isTyping: i % 4 === 1 } : 'junk',
+          );
+        expect(await typistCutOff).toBe('io server disconnect');
       } finally {
         polite.close();
         flooder.close();

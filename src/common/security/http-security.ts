@@ -74,25 +74,39 @@ function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: F
   };
 }
 
+/** The Host and X-Forwarded-Host headers of a request or socket handshake. */
+export interface HostHeaders {
+  host?: string | string[];
+  'x-forwarded-host'?: string | string[];
+}
+
 /**
  * Whether a browser at `origin` may use the admin API, as its CORS policy decides: any origin with
- * `*`, the listed ones, and always the server's own origin (`host`); no Origin is not a browser.
+ * `*`, the listed ones, and always the server's own origin (its Host, or with TRUST_PROXY the first
+ * X-Forwarded-Host; default ports and case do not matter). No Origin is not a browser.
  */
-export function adminOriginAllowed(config: AppConfig, origin: string | undefined, host?: string): boolean {
+export function adminOriginAllowed(
+  config: AppConfig,
+  origin: string | undefined,
+  headers: HostHeaders,
+): boolean {
   if (!origin) return true;
   const origins = config.CORS_ORIGINS;
   if (origins.includes('*') || origins.includes(origin)) return true;
+  const forwarded = config.TRUST_PROXY ? firstValue(headers['x-forwarded-host']) : undefined;
+  const own = forwarded ?? firstValue(headers.host);
+  if (!own) return false;
   try {
-    return host !== undefined && new URL(origin).host === host.toLowerCase();
+    const browser = new URL(origin);
+    return browser.host === new URL(`${browser.protocol}//${own}`).host;
   } catch {
     return false;
   }
 }
 
-/**
- * Security headers, CORS and content-type handling. Must run before routes are registered
- * (the docs CSP is attached per route in an onRoute hook).
- */
+const firstValue = (value: string | string[] | undefined): string | undefined =>
+  (Array.isArray(value) ? value[0] : value)?.split(',')[0].trim() || undefined;
+
 /**
  * Helmet's headers for one fixed configuration, computed once at boot. (@fastify/helmet rebuilds
  * helmet's middleware on every request, a measurable share of a request's CPU; the headers never vary.)
@@ -110,7 +124,10 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
 const isDocsPath = (url: string): boolean =>
   url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs-');
 
-/** Security headers, CORS and content-type handling. */
+/**
+ * Security headers, CORS and content-type handling. Must run before routes are registered
+ * (the docs CSP is attached per route in an onRoute hook).
+ */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const common: HelmetOptions = {

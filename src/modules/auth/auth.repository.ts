@@ -99,25 +99,29 @@ export class AuthRepository {
 
   /**
    * Deletes sessions whose every refresh token expired a day ago or more (whole families only, so a
-   * revoked session never loses the rows that keep it revoked while any of its tokens could be used).
+   * revoked session never loses the rows that keep it revoked while any of its tokens could be used),
+   * and the used-up tokens of live sessions once expired, so a long-lived session stays small.
    */
-  async deleteExpiredSessions(): Promise<number> {
-    const result = await this.db.execute(sql`
+  async deleteExpiredSessions(): Promise<void> {
+    await this.db.execute(sql`
       delete from refresh_tokens where family_id in (
         select family_id from refresh_tokens group by family_id
         having max(expires_at) < now() - interval '1 day')`);
-    return (result as unknown as { rowCount: number | null }).rowCount ?? 0;
+    // In live sessions, used-up tokens past their own expiry: presenting one is refused either way.
+    await this.db.execute(sql`
+      delete from refresh_tokens
+      where rotated_at is not null and revoked_at is null and expires_at < now() - interval '1 day'`);
   }
 
-  /** A session (token family) is active while it has tokens and none of them was ever revoked. */
+  /**
+   * A session (token family) is active while it has tokens and none of them was ever revoked.
+   * Two index probes, whatever the family's length (revoked rows have their own partial index).
+   */
   async isSessionActive(familyId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({
-        total: sql<number>`count(*)::int`,
-        revoked: sql<number>`(count(*) filter (where ${refreshTokens.revokedAt} is not null))::int`,
-      })
-      .from(refreshTokens)
-      .where(eq(refreshTokens.familyId, familyId));
-    return row.total > 0 && row.revoked === 0;
+    const result = await this.db.execute(sql`select
+      exists (select 1 from refresh_tokens where family_id = ${familyId}) as known,
+      exists (select 1 from refresh_tokens where family_id = ${familyId} and revoked_at is not null) as revoked`);
+    const [row] = (result as unknown as { rows: { known: boolean; revoked: boolean }[] }).rows;
+    return row.known && !row.revoked;
   }
 }

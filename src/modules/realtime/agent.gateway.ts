@@ -72,7 +72,7 @@ export class AgentGateway
   }
 
   private async authenticate(socket: Socket): Promise<void> {
-    if (!adminOriginAllowed(this.config, originOf(socket), socket.handshake.headers.host)) {
+    if (!adminOriginAllowed(this.config, originOf(socket), socket.handshake.headers)) {
       throw new AppError(ErrorCode.ORIGIN_NOT_ALLOWED, 'Origin not allowed');
     }
     const user = await this.tokens.verify(authField(socket, 'token'));

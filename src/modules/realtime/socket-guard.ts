@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import { toAppError } from '../../common/errors/error-envelope';
-import { SocketEventLimiter } from '../../common/rate-limit';
+import { SocketEventLimiter, WindowCounter } from '../../common/rate-limit';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { logSocketError, parsePayload } from './socket-helpers';
 import { admitTyping, type StatefulSocket, type TypingState } from './socket-state';
 import type { TypingInput } from './typing';
+
+/** `typing` arrivals a socket may send per window before they are dropped unread (see onTyping). */
+const TYPING_ARRIVALS = 200;
+const WINDOW_MS = 10_000;
 
 type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
 
@@ -40,6 +44,8 @@ export class SocketGuard {
   /**
    * `typing` is not counted against the event limit: repeats are dropped at once, and the changes
    * spend the socket's own typing budget (see admitTyping), all before the handler touches the database.
+   * Every arrival, valid or not, counts towards TYPING_ARRIVALS: far beyond any keyboard, past it they
+   * are dropped unread, and a socket that goes on to twice that is cut off like any other flood.
    */
   onTyping<T extends TypingInput>(
     socket: StatefulSocket,
@@ -48,6 +54,13 @@ export class SocketGuard {
   ): void {
     socket.on('typing', (payload: unknown) => {
       if (this.draining) return;
+      const limit = this.limiter.limit === Infinity ? Infinity : TYPING_ARRIVALS;
+      socket.data.typingArrivals ??= new WindowCounter(limit, WINDOW_MS);
+      const { ok, over } = socket.data.typingArrivals.hit();
+      if (!ok) {
+        if (over >= limit) this.cutOff(socket, 'Too many typing events; disconnected');
+        return;
+      }
       this.track(socket, async () => {
         const input = parsePayload(schema, payload);
         const admitted = admitTyping(socket, input.conversationId, input.isTyping, input.private ?? false);
@@ -86,10 +99,12 @@ export class SocketGuard {
     if (typeof ack === 'function') ack({ ok: false, error });
     else socket.emit('error', error);
     // A client that goes on to twice its budget in one window is not slowing down: cut it off.
-    if (over >= this.limiter.limit) {
-      socket.emit('error', { ...error, message: 'Too many events; disconnected' });
-      socket.disconnect(true);
-    }
+    if (over >= this.limiter.limit) this.cutOff(socket, 'Too many events; disconnected');
+  }
+
+  private cutOff(socket: StatefulSocket, message: string): void {
+    socket.emit('error', { code: ErrorCode.RATE_LIMITED, message });
+    socket.disconnect(true);
   }
 
   /** Stops accepting socket work and waits (bounded) for handlers already running. */

@@ -36,6 +36,8 @@ export interface SocketState {
   typingBudget: WindowCounter;
   /** Client events this window (see SocketGuard); created on the first event. */
   events?: WindowCounter;
+  /** `typing` arrivals this window, valid or not (see SocketGuard.onTyping). */
+  typingArrivals?: WindowCounter;
 }
 
 export interface TypingState {

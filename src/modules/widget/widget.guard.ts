@@ -86,7 +86,7 @@ export class WidgetOrAgentGuard implements CanActivate {
     const widgetHeaders = header(request, 'x-project-key') ?? header(request, 'x-visitor-token');
     if (!widgetHeaders && bearer && this.agentTokens.looksLikeAccessToken(bearer)) {
       // An agent's request follows the admin API's CORS policy, even on this widget path.
-      if (!adminOriginAllowed(this.config, header(request, 'origin'), request.headers.host)) {
+      if (!adminOriginAllowed(this.config, header(request, 'origin'), request.headers)) {
         withholdCors(context.switchToHttp().getResponse<FastifyReply>());
       }
       request.user = await this.agentTokens.verify(bearer);
