@@ -10,9 +10,13 @@ import type { AppConfig } from './env.schema';
 export function keepDevJwtSecret(config: AppConfig): { config: AppConfig; file?: string } {
   if (!config.generatedJwtSecret || config.DATA_DIR.startsWith('memory://')) return { config };
   const file = join(config.DATA_DIR, 'dev-jwt-secret');
-  const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-  if (stored.length >= 32) return { config: { ...config, JWT_SECRET: stored }, file };
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  writeFileSync(file, config.JWT_SECRET, { mode: 0o600 });
-  return { config, file };
+  try {
+    const stored = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+    if (stored.length >= 32) return { config: { ...config, JWT_SECRET: stored }, file };
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(file, config.JWT_SECRET, { mode: 0o600 });
+    return { config, file };
+  } catch {
+    return { config }; // an unwritable DATA_DIR: the process-only secret still lets development start
+  }
 }

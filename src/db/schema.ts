@@ -76,6 +76,10 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
     index('invitations_team_idx').on(t.teamId),
+    // At most one unused invitation per address and team (a new one replaces it; see TeamsRepository).
+    uniqueIndex('invitations_pending_email_key')
+      .on(t.teamId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null`),
   ],
 );
 

@@ -56,4 +56,18 @@ describe('invitations', () => {
     expect(accepted.body.data.role).toBe('admin');
     await api.delete(`${base}/members/${invitee.userId}`, { token: owner.token });
   });
+
+  it('leaves one pending invitation when the same address is invited several times at once', async () => {
+    const invitee = await registerAccount(api, 'Popular');
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.post(`/api/v1/teams/${owner.teamId}/invitations`, {
+          token: owner.token,
+          body: { email: invitee.email, role: 'agent' },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(await countRows(t, 'invitations', `email = '${invitee.email}' and accepted_at is null`)).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 
@@ -9,7 +9,7 @@ type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
  * so limits (login brute force above all) keep holding through an outage, per node rather than
  * per deployment. Each outage is logged once, and so is the recovery.
  */
-export class FallbackThrottlerStorage implements ThrottlerStorage, OnModuleDestroy, OnApplicationShutdown {
+export class FallbackThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimitRedis');
   private readonly memory = new ThrottlerStorageService();
   private degraded = false;
@@ -51,11 +51,10 @@ export class FallbackThrottlerStorage implements ThrottlerStorage, OnModuleDestr
     this.logger.warn(`Redis unreachable (${reason}): counting rate limits in this node's memory`);
   }
 
-  onModuleDestroy(): void {
-    this.shared.onModuleDestroy();
-  }
-
+  // The shared storage's Redis client stays open through the drain (requests in flight still count
+  // against shared limits) and is closed with the rest, after the HTTP server has closed.
   onApplicationShutdown(): void {
+    this.shared.onModuleDestroy();
     this.memory.onApplicationShutdown();
   }
 }

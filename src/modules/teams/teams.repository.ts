@@ -159,9 +159,16 @@ export class TeamsRepository {
     });
   }
 
-  /** A new invitation replaces any pending one for the same email in the team (its token stops working). */
+  /**
+   * A new invitation replaces any pending one for the same email in the team (its token stops
+   * working). Invitations to one address are made one at a time (a transaction-scoped advisory lock),
+   * so concurrent ones replace each other instead of colliding on the unique index.
+   */
   async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation> {
     return this.db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${values.teamId} || lower(${values.email}), 0))`,
+      );
       await tx.delete(invitations).where(pendingFor(values.teamId, values.email));
       const [row] = await tx.insert(invitations).values(values).returning();
       return row;

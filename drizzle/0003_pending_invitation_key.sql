@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "invitations_pending_email_key" ON "invitations" USING btree ("team_id",lower("email")) WHERE "invitations"."accepted_at" is null;
