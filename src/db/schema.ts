@@ -173,6 +173,8 @@ export const conversations = pgTable(
     snoozedUntil: tstz('snoozed_until'),
     /** Highest message sequence in this conversation; messages take last_seq + 1. */
     lastSeq: integer('last_seq').notNull().default(0),
+    /** Sequence of the last message the visitor can see (not an internal note): the widget's lastSeq. */
+    lastPublicSeq: integer('last_public_seq').notNull().default(0),
     lastMessageAt: tstz('last_message_at').notNull().defaultNow(),
     lastMessagePreview: text('last_message_preview'),
     agentLastReadSeq: integer('agent_last_read_seq').notNull().default(0),

@@ -147,6 +147,22 @@ describe('widget messaging API', () => {
       'internal: VIP customer',
       'How can I help?',
     ]);
+
+    // A note written last does not show through the widget's sequences either.
+    await agentReply(api, owner.token, s.conversationId, 'internal: refund approved', true);
+    await api.post(`/api/v1/conversations/${s.conversationId}/read`, { token: owner.token, body: {} });
+    const read = await api.post(`/api/v1/messages/conversations/${s.conversationId}/read`, {
+      headers: widgetHeaders(project.publicKey, s.token),
+      body: {},
+    });
+    expect(read.body.data.lastReadSeq).toBe(3);
+    const list = await api.get('/api/v1/widget/conversations', {
+      headers: widgetHeaders(project.publicKey, s.token),
+    });
+    const seen = list.body.data.find((c: { id: string }) => c.id === s.conversationId);
+    expect(seen).toMatchObject({ lastSeq: 3, agentLastReadSeq: 3, visitorLastReadSeq: 3 });
+    const forAgents = await api.get(`/api/v1/conversations/${s.conversationId}`, { token: owner.token });
+    expect(forAgents.body.data).toMatchObject({ lastSeq: 4, lastPublicSeq: 3, agentLastReadSeq: 4 });
   });
 
   it("never hands back another sender's message for a reused clientMessageId", async () => {

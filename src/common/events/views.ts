@@ -22,6 +22,8 @@ export interface ConversationView {
   assigneeId: string | null;
   snoozedUntil: string | null;
   lastSeq: number;
+  /** seq of the last message the visitor can see (internal notes excluded). */
+  lastPublicSeq: number;
   lastMessageAt: string;
   lastMessagePreview: string | null;
   agentLastReadSeq: number;

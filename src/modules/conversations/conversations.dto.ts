@@ -63,6 +63,7 @@ const conversationSchema = z.object({
   assigneeId: z.uuid().nullable(),
   snoozedUntil: z.iso.datetime().nullable(),
   lastSeq: z.number(),
+  lastPublicSeq: z.number().describe('seq of the last message the visitor can see (no internal notes)'),
   lastMessageAt: z.iso.datetime(),
   lastMessagePreview: z.string().nullable(),
   agentLastReadSeq: z.number(),

@@ -224,9 +224,11 @@ export class ConversationsRepository {
   ): Promise<Conversation | undefined> {
     const column = side === 'agent' ? conversations.agentLastReadSeq : conversations.visitorLastReadSeq;
     const key = side === 'agent' ? 'agentLastReadSeq' : 'visitorLastReadSeq';
+    // A visitor can only have read what it can see.
+    const upTo = side === 'agent' ? conversations.lastSeq : conversations.lastPublicSeq;
     const [row] = await this.db
       .update(conversations)
-      .set({ [key]: sql`greatest(${column}, least(${seq}, ${conversations.lastSeq}))` })
+      .set({ [key]: sql`greatest(${column}, least(${seq}, ${upTo}))` })
       .where(eq(conversations.id, conversationId))
       .returning();
     return row;

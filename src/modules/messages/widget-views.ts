@@ -12,14 +12,17 @@ export type WidgetConversationView = Pick<
   | 'createdAt'
 >;
 
-/** What a visitor may see of a conversation: no assignee, no internal fields. */
+/**
+ * What a visitor may see of a conversation: no assignee, no internal fields, and sequences that
+ * stop at the last message it can see (internal notes take seqs too, and must not show through).
+ */
 export const toWidgetConversation = (c: ConversationView): WidgetConversationView => ({
   id: c.id,
   status: c.status,
-  lastSeq: c.lastSeq,
+  lastSeq: c.lastPublicSeq,
   lastMessageAt: c.lastMessageAt,
   lastMessagePreview: c.lastMessagePreview,
   visitorLastReadSeq: c.visitorLastReadSeq,
-  agentLastReadSeq: c.agentLastReadSeq,
+  agentLastReadSeq: Math.min(c.agentLastReadSeq, c.lastPublicSeq),
   createdAt: c.createdAt,
 });

@@ -139,8 +139,11 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       case 'message.read': {
         const payload = { conversationId: e.conversation.id, side: e.side, lastReadSeq: e.lastReadSeq };
         this.toAgents(projectRoom(e.conversation.projectId), 'message.read', payload);
-        if (e.side === 'agent')
-          this.toWidgets(visitorRoom(e.conversation.visitorId), 'message.read', payload);
+        if (e.side === 'agent') {
+          // Read up to an internal note is, for the visitor, read up to its last visible message.
+          const lastReadSeq = Math.min(e.lastReadSeq, e.conversation.lastPublicSeq);
+          this.toWidgets(visitorRoom(e.conversation.visitorId), 'message.read', { ...payload, lastReadSeq });
+        }
         return;
       }
       case 'typing': {

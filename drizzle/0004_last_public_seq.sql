@@ -1,0 +1,1 @@
+ALTER TABLE "conversations" ADD COLUMN "last_public_seq" integer DEFAULT 0 NOT NULL;
