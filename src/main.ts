@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { keepDevJwtSecret } from './config/dev-jwt-secret';
+import { loadDotEnv } from './config/dotenv';
 import { ConfigError, parseEnv, type AppConfig } from './config/env.schema';
 
 function loadConfig(): AppConfig {
-  // A .env file in the working directory is read if present; real environment variables win.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   try {
     return parseEnv(process.env);
   } catch (err) {

@@ -1,7 +1,9 @@
+import { loadDotEnv } from '../config/dotenv';
 import { parseEnv } from '../config/env.schema';
 import { createDatabase } from './database';
 
 async function main(): Promise<void> {
+  loadDotEnv(); // the same configuration as the server
   const config = parseEnv(process.env);
   const database = createDatabase({
     databaseUrl: config.DATABASE_URL,

@@ -29,7 +29,6 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.ROUTE_NOT_FOUND,
-  405: ErrorCode.METHOD_NOT_ALLOWED,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
