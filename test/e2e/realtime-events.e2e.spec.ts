@@ -150,6 +150,7 @@ describe('real time: typing, private notes and the resync edges', () => {
       expect(done).toEqual({
         conversations: { [s.conversationId]: missed.seq + 1 },
         hasMore: { [s.conversationId]: false },
+        snapshots: { [s.conversationId]: expect.objectContaining({ id: s.conversationId }) },
       });
       await widget.waitFor('message.created', (p) => p.message.id === live[1]);
       await settle();
@@ -178,6 +179,7 @@ describe('real time: typing, private notes and the resync edges', () => {
     expect(done).toEqual({
       conversations: { [big.conversationId]: 1000 },
       hasMore: { [big.conversationId]: true },
+      snapshots: { [big.conversationId]: expect.objectContaining({ id: big.conversationId }) },
     });
     expect(widget.of('message.created')).toHaveLength(1000);
 
@@ -185,6 +187,7 @@ describe('real time: typing, private notes and the resync edges', () => {
     expect(await agent.waitFor('resync.complete')).toEqual({
       conversations: { [small.conversationId]: 1 },
       hasMore: { [small.conversationId]: false },
+      snapshots: { [small.conversationId]: expect.objectContaining({ id: small.conversationId }) },
     });
   });
 });

@@ -155,6 +155,9 @@ describe('real time over Socket.IO', () => {
     );
     const done = await back.waitFor('resync.complete');
     expect(done.conversations[s.conversationId]).toBe(missed[2].seq);
+    // The conversation as it is now, in its widget shape: the note does not show in its sequences.
+    expect(done.snapshots[s.conversationId]).toMatchObject({ id: s.conversationId, lastSeq: missed[2].seq });
+    expect(done.snapshots[s.conversationId]).not.toHaveProperty('assigneeId');
     const live = await agentReply(api, owner.token, s.conversationId, 'live');
     await back.waitFor('message.created', (p) => p.message.id === live.id);
     await settle();
@@ -178,6 +181,8 @@ describe('real time over Socket.IO', () => {
     );
     const done = await agent.waitFor('resync.complete');
     expect(done.conversations).toEqual({ [s.conversationId]: 3 });
+    expect(Object.keys(done.snapshots)).toEqual([s.conversationId]);
+    expect(done.snapshots[s.conversationId]).toMatchObject({ status: 'open', lastSeq: 3, assigneeId: null });
     expect(agent.of('message.created').map((p) => p.message.body)).toEqual(['missed 1', 'missed 2']);
   });
 

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { SocketGuard } from './socket-guard';
 import { RealtimeBus } from './realtime-bus.service';

@@ -16,10 +16,15 @@ export interface TypingPayload {
   private?: boolean;
 }
 
-/** After a replay: the last seq sent per conversation, and those with more to page through REST `after`. */
-export interface ResyncComplete {
+/**
+ * After a replay, per conversation named in `lastSeqs`: the last seq sent, whether more must be paged
+ * through REST `after`, and the conversation as it is now (status, assignee and read markers may have
+ * changed while the client was away, with no message to carry the change).
+ */
+export interface ResyncComplete<C = ConversationView> {
   conversations: Record<string, number>;
   hasMore: Record<string, boolean>;
+  snapshots: Record<string, C>;
 }
 
 export interface ReadPayload {
@@ -60,7 +65,7 @@ export interface WidgetServerEvents {
   'message.read': (p: ReadPayload) => void;
   presence: (p: { projectId: string; online: boolean }) => void;
   'session.expired': () => void;
-  'resync.complete': (p: ResyncComplete) => void;
+  'resync.complete': (p: ResyncComplete<WidgetConversationView>) => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConversationView } from '../../common/events/views';
 import { toConversationView, toMessageView } from '../messages/message-rows';
 import { MessagesRepository } from '../messages/messages.repository';
-import { toWidgetConversation } from '../messages/widget-views';
+import { toWidgetConversation, type WidgetConversationView } from '../messages/widget-views';
 import type { Conversation } from '../../db/schema';
 import type { ResyncComplete } from './realtime.events';
 import { endReplay, type StatefulSocket } from './socket-state';
@@ -29,7 +29,11 @@ export class ResyncService {
     side: 'agent' | 'widget',
     find: (conversationId: string) => Promise<Conversation | undefined>,
   ): Promise<void> {
-    const complete: ResyncComplete = { conversations: {}, hasMore: {} };
+    const complete: ResyncComplete<ConversationView | WidgetConversationView> = {
+      conversations: {},
+      hasMore: {},
+      snapshots: {},
+    };
     try {
       for (const [conversationId, seq] of Object.entries(socket.data.lastSeqs)) {
         if (!socket.connected) return;
@@ -38,6 +42,7 @@ export class ResyncService {
         const replayed = await this.replayConversation(socket, toConversationView(conversation), seq, side);
         complete.conversations[conversationId] = replayed.lastSeq;
         complete.hasMore[conversationId] = replayed.hasMore;
+        complete.snapshots[conversationId] = replayed.snapshot;
       }
     } finally {
       endReplay(socket);
@@ -50,7 +55,7 @@ export class ResyncService {
     conversation: ConversationView,
     afterSeq: number,
     side: 'agent' | 'widget',
-  ): Promise<{ lastSeq: number; hasMore: boolean }> {
+  ): Promise<{ lastSeq: number; hasMore: boolean; snapshot: ConversationView | WidgetConversationView }> {
     const payloadConversation = side === 'agent' ? conversation : toWidgetConversation(conversation);
     let cursor = afterSeq;
     let more = false;
@@ -67,6 +72,6 @@ export class ResyncService {
       if (!hasMore) break;
     }
     socket.data.replayedUpTo.set(conversation.id, cursor);
-    return { lastSeq: cursor, hasMore: more };
+    return { lastSeq: cursor, hasMore: more, snapshot: payloadConversation };
   }
 }

@@ -67,12 +67,7 @@ export function initState(
 }
 
 /** Emits to one socket, honouring an ongoing resync. */
-export function deliver(
-  socket: StatefulSocket,
-  event: string,
-  payload: unknown,
-  message?: MessageRef,
-): void {
+export function deliver(socket: StatefulSocket, event: string, payload: unknown, message?: MessageRef): void {
   const state = socket.data;
   if (state.replaying) {
     state.pending.push({ event, payload, message });
