@@ -14,8 +14,7 @@ import { setupSwagger } from './swagger';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** A hop count, never "trust everything": the left of X-Forwarded-For is whatever the client sent. */
-const trustProxy = (config: AppConfig): number | false =>
-  config.TRUST_PROXY ? (config.TRUST_PROXY_HOPS ?? 1) : false;
+const trustProxy = (config: AppConfig): number | false => config.TRUST_PROXY_HOPS ?? false;
 
 /** Builds the configured application (not listening); used by main.ts and the e2e tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {

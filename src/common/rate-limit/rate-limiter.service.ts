@@ -16,8 +16,9 @@ export interface RateLimitResult {
 }
 
 /**
- * Counts hits per (bucket, tracker) in the throttler storage (Redis when REDIS_URL is set, so every
- * node shares the counters, falling back to per-node memory while Redis is unreachable; memory otherwise). Over the limit the caller stays blocked for the window.
+ * Counts hits per (bucket, tracker) in the throttler storage: Redis when REDIS_URL is set, so every
+ * node shares the counters (per-node memory while Redis is unreachable); memory otherwise. Over the
+ * limit the caller stays blocked for the window.
  */
 @Injectable()
 export class RateLimiter {

@@ -9,6 +9,8 @@ export const PRESENCE_HEARTBEAT_MS = 20_000;
 const key = (projectId: string): string => `spectre:presence:${projectId}`;
 const member = (userId: string, socketId: string): string => `${userId}|${socketId}`;
 const userOf = (m: string): string => m.split('|')[0];
+/** The distinct agents among presence members (an agent with several sockets is one member each). */
+const agentsOf = (members: string[]): string[] => [...new Set(members.map(userOf))];
 
 /**
  * Which agents are online per project. Each agent socket is a member with an expiry score, in
@@ -86,7 +88,7 @@ export class PresenceService implements OnModuleDestroy {
       for (const [m, exp] of set) if (exp <= now) set.delete(m);
       members = [...set.keys()];
     }
-    return [...new Set(members.map(userOf))];
+    return agentsOf(members);
   }
 
   private async readMany(projectIds: string[]): Promise<Map<string, string[]>> {
@@ -102,7 +104,7 @@ export class PresenceService implements OnModuleDestroy {
     projectIds.forEach((p, i) => {
       const [err, members] = results[i] ?? [];
       if (err) throw err;
-      online.set(p, [...new Set(((members as string[] | undefined) ?? []).map(userOf))]);
+      online.set(p, agentsOf((members as string[] | undefined) ?? []));
     });
     return online;
   }

@@ -6,18 +6,16 @@
 
 /** The normalised form of an allowed-origin entry (lower-case host, no default port), or undefined. */
 export function normaliseAllowedOrigin(value: string): string | undefined {
+  // http(s), a host and nothing the origin would drop (a path, query or fragment), but one trailing slash.
+  if (!/^https?:\/\/[^/?#]+\/?$/i.test(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return undefined;
   }
-  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-  const wildcard = url.hostname.includes('*');
-  if (wildcard && !/^\*\.[^*]+\.[^*]+$/.test(url.hostname)) return undefined;
-  if (!bare || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  // `value` may not carry anything the origin drops (a path, say), except one trailing slash.
-  if (!/^https?:\/\/[^/?#]+\/?$/i.test(value)) return undefined;
+  if (url.username || url.password) return undefined;
+  if (url.hostname.includes('*') && !/^\*\.[^*]+\.[^*]+$/.test(url.hostname)) return undefined;
   return url.origin;
 }
 

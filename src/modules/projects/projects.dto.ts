@@ -8,11 +8,12 @@ import { normaliseAllowedOrigin } from './allowed-origins';
 export const originSchema = z
   .string()
   .max(300)
-  .refine(
-    (value) => normaliseAllowedOrigin(value) !== undefined,
-    'must be an origin like https://example.com',
-  )
-  .transform((value) => normaliseAllowedOrigin(value)!);
+  .transform((value, ctx) => {
+    const origin = normaliseAllowedOrigin(value);
+    if (origin === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be an origin like https://example.com' });
+    return origin ?? z.NEVER;
+  });
 
 const settingsSchema = z.strictObject({
   name: plainText(100).optional(),

@@ -93,15 +93,10 @@ export const readPayload = z.strictObject({
   seq: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 
-/** The client IP of a socket, read like Fastify reads it for HTTP (TRUST_PROXY, TRUST_PROXY_HOPS). */
+/** The client IP of a socket, read like Fastify reads it for HTTP (TRUST_PROXY_HOPS, set with TRUST_PROXY). */
 export function socketClientIp(socket: Socket, config: AppConfig): string {
-  const hops = config.TRUST_PROXY_HOPS;
-  const trust = !config.TRUST_PROXY
-    ? () => false
-    : hops === undefined
-      ? () => true
-      : (_address: string, hop: number) => hop < hops;
-  return normalizeIp(proxyAddr(socket.request, trust));
+  const hops = config.TRUST_PROXY_HOPS ?? 0;
+  return normalizeIp(proxyAddr(socket.request, (_address: string, hop: number) => hop < hops));
 }
 
 /**
@@ -144,12 +139,4 @@ export function expireSocketAt(socket: Socket, expiresAt: number): void {
   };
   arm();
   socket.once('disconnect', () => clearTimeout(timer));
-}
-
-/** The `exp` (as ms) of a JWT that was already verified; undefined without one. */
-export function verifiedTokenExpiry(token: string | undefined): number | undefined {
-  const claims = token?.split('.')[1];
-  if (!claims) return undefined;
-  const { exp } = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { exp?: unknown };
-  return typeof exp === 'number' ? exp * 1000 : undefined;
 }

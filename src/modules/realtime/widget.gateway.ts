@@ -29,7 +29,6 @@ import {
   socketClientIp,
   setUpConnection,
   useHandshake,
-  verifiedTokenExpiry,
 } from './socket-helpers';
 import { initState, type StatefulSocket } from './socket-state';
 import { publishTyping, stopAllTyping, widgetTypingPayload } from './typing';
@@ -85,7 +84,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         ...(ctx.visitorId ? [visitorRoom(ctx.visitorId)] : []),
       ]);
       this.listen(socket);
-      this.expireWithToken(socket, ctx.visitorToken);
+      if (ctx.expiresAt) expireSocketAt(socket, ctx.expiresAt);
       const visitorId = ctx.visitorId;
       if (socket.data.replaying && visitorId) {
         await this.resync.replay(socket, 'widget', (id) =>
@@ -98,11 +97,6 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   handleDisconnect(socket: StatefulSocket): void {
     const visitorId = socket.data.widget?.visitorId;
     if (visitorId) stopAllTyping(this.bus, socket, { side: 'visitor', senderId: visitorId });
-  }
-
-  private expireWithToken(socket: StatefulSocket, token: string | undefined): void {
-    const expiresAt = verifiedTokenExpiry(token);
-    if (expiresAt !== undefined) expireSocketAt(socket, expiresAt);
   }
 
   private listen(socket: StatefulSocket): void {
@@ -148,9 +142,10 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const ctx = socket.data.widget!;
     ctx.visitorId = visitorId;
     ctx.visitorToken = token;
+    ctx.expiresAt = this.widgetAuth.tokenExpiresAt(token);
     // Closed while the message was stored: a join now would leave a room entry behind.
     if (!socket.connected) return;
     await socket.join(visitorRoom(visitorId));
-    this.expireWithToken(socket, token);
+    expireSocketAt(socket, ctx.expiresAt);
   }
 }

@@ -1,8 +1,8 @@
-import { originMatches } from '../projects/allowed-origins';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import type { Project } from '../../db/schema';
+import { originMatches } from '../projects/allowed-origins';
 import { ProjectsService } from '../projects/projects.service';
 import { VisitorTokenService } from './visitor-token.service';
 
@@ -21,6 +21,8 @@ export interface WidgetContext {
   visitorId?: string;
   /** The visitor token as presented. */
   visitorToken?: string;
+  /** When that token expires (ms since epoch), from its verified claims. */
+  expiresAt?: number;
   /** A fresh token when the presented one is past half its life (sliding expiry). */
   renewedToken?: string;
 }
@@ -59,6 +61,7 @@ export class WidgetAuthService {
       ip: creds.ip,
       visitorId: claims?.vid,
       visitorToken: claims ? creds.visitorToken : undefined,
+      expiresAt: claims ? claims.exp * 1000 : undefined,
       renewedToken:
         claims && this.tokens.needsRenewal(claims) ? this.tokens.sign(claims.vid, claims.pid) : undefined,
     };
@@ -66,6 +69,11 @@ export class WidgetAuthService {
 
   issueToken(visitorId: string, projectId: string): string {
     return this.tokens.sign(visitorId, projectId);
+  }
+
+  /** When a token this server issued expires (ms since epoch). */
+  tokenExpiresAt(token: string): number {
+    return this.tokens.verify(token).exp * 1000;
   }
 
   /** With a non-empty allow-list, only listed origins may use the widget (a missing Origin too is refused). */
