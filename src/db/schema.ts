@@ -102,7 +102,9 @@ export const refreshTokens = pgTable(
     uniqueIndex('refresh_tokens_token_hash_key').on(t.tokenHash),
     index('refresh_tokens_family_idx').on(t.familyId),
     // isSessionActive asks "any revoked token in this family?" on every authenticated request.
-    index('refresh_tokens_revoked_family_idx').on(t.familyId).where(sql`${t.revokedAt} is not null`),
+    index('refresh_tokens_revoked_family_idx')
+      .on(t.familyId)
+      .where(sql`${t.revokedAt} is not null`),
   ],
 );
 
@@ -190,7 +192,9 @@ export const conversations = pgTable(
     index('conversations_visitor_idx').on(t.visitorId, t.lastMessageAt.desc()),
     index('conversations_assignee_idx').on(t.assigneeId),
     // The snooze sweep (every 30 s on every node) reads only the snoozed ones.
-    index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
+    index('conversations_snoozed_idx')
+      .on(t.snoozedUntil)
+      .where(sql`${t.status} = 'snoozed'`),
     uniqueIndex('conversations_opening_key').on(t.visitorId, t.openingClientMessageId),
   ],
 );
