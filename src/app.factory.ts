@@ -3,13 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
-import { toAppError, toErrorBody } from './common/errors/error-envelope';
-import { registerEnvelope } from './common/http/envelope';
-import { registerHttpSecurity } from './common/security/http-security';
-import { REDACT_PATHS, serializeError } from './common/security/log-redaction';
+import { toAppError, toErrorBody } from './platform/errors/error-envelope';
+import { registerEnvelope } from './platform/http/envelope';
+import { registerHttpSecurity } from './platform/security/http-security';
+import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
-import { SpectreIoAdapter } from './modules/realtime/socket-io.adapter';
-import { setupSwagger } from './swagger';
+import { SpectreIoAdapter } from './realtime/socket-io.adapter';
+import { setupSwagger } from './platform/docs/swagger';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

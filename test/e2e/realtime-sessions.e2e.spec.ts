@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { PresenceService } from '../../src/modules/presence/presence.service';
-import { AgentGateway } from '../../src/modules/realtime/agent.gateway';
+import { AgentGateway } from '../../src/realtime/agent.gateway';
 import { createProject, registerAccount, type Account } from '../factories/accounts';
 import { startConversation } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';

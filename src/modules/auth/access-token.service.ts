@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import type { AuthUser } from '../../platform/auth/auth-user';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import { AuthRepository } from './auth.repository';
 
 interface AccessClaims {

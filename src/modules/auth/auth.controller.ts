@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, type AuthUser } from '../../common/auth/auth-user';
-import { ApiData } from '../../common/http/api-docs';
-import { AuthRateLimit } from '../../common/rate-limit';
+import { CurrentUser, Public, type AuthUser } from '../../platform/auth/auth-user';
+import { ApiData } from '../../platform/http/api-docs';
+import { AuthRateLimit } from '../../platform/rate-limit';
 import {
   AuthResponseDto,
   LoginDto,

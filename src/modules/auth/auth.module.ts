@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { jwtKey } from '../../common/crypto';
+import { jwtKey } from '../../platform/crypto';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { every } from '../../common/periodic';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { randomToken, sha256 } from '../../common/crypto';
-import { AppError } from '../../common/errors/app-error';
-import { DomainEvents } from '../../common/events/domain-events';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { every } from '../../platform/periodic';
+import type { AuthUser } from '../../platform/auth/auth-user';
+import { randomToken, sha256 } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { DomainEvents } from '../../platform/events/domain-events';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { IS_PUBLIC, type AuthUser } from '../../common/auth/auth-user';
+import { IS_PUBLIC, type AuthUser } from '../../platform/auth/auth-user';
 import { AccessTokenService, bearerToken } from './access-token.service';
 
 /** Global guard: every route needs an agent access token unless marked @Public(). */

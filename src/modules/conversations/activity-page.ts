@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, type PageMeta } from '../../common/http/pagination';
+import { decodeCursor, encodeCursor, type PageMeta } from '../../platform/http/pagination';
 import type { ActivityCursor } from './conversations.repository';
 
 const activityCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
-import type { ConversationView } from '../../common/events/views';
-import { ApiData } from '../../common/http/api-docs';
-import { UuidParam } from '../../common/http/uuid-param';
+import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
+import type { ConversationView } from '../../platform/events/views';
+import { ApiData } from '../../platform/http/api-docs';
+import { UuidParam } from '../../platform/http/uuid-param';
 import {
   ConversationDetailResponseDto,
   ConversationResponseDto,

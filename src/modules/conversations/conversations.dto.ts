@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { limitSchema } from '../../common/http/pagination';
+import { limitSchema } from '../../platform/http/pagination';
 
 const status = z.enum(['open', 'pending', 'resolved', 'snoozed']);
 

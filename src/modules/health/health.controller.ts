@@ -6,9 +6,9 @@ import {
   HealthIndicatorService,
   type HealthCheckResult,
 } from '@nestjs/terminus';
-import { Public } from '../../common/auth/auth-user';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { Public } from '../../platform/auth/auth-user';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { Database } from '../../db/database';
 import { DATABASE } from '../../db/database.module';
 

@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView } from '../../common/events/views';
+import type { ConversationView, MessageView } from '../../platform/events/views';
 import type { Conversation, Message } from '../../db/schema';
 
 const iso = (d: Date | string | null): string | null =>

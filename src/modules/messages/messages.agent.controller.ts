@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
-import type { MessageView } from '../../common/events/views';
-import { ApiData } from '../../common/http/api-docs';
-import { UuidParam } from '../../common/http/uuid-param';
+import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
+import type { MessageView } from '../../platform/events/views';
+import { ApiData } from '../../platform/http/api-docs';
+import { UuidParam } from '../../platform/http/uuid-param';
 import { HistoryQueryDto, MessageResponseDto, SendAgentMessageDto } from './messages.dto';
 import { MessagesService } from './messages.service';
 

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { limitSchema, queryInt } from '../../common/http/pagination';
+import { limitSchema, queryInt } from '../../platform/http/pagination';
 
 export const messageBody = z
   .string()

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, type AuthUser } from '../../common/auth/auth-user';
-import { ApiData } from '../../common/http/api-docs';
-import { UuidParam } from '../../common/http/uuid-param';
+import { Public, type AuthUser } from '../../platform/auth/auth-user';
+import { ApiData } from '../../platform/http/api-docs';
+import { UuidParam } from '../../platform/http/uuid-param';
 import { ReadStateResponseDto, MarkReadDto } from '../conversations/conversations.dto';
 import { ConversationsService } from '../conversations/conversations.service';
 import { requireVisitor, Widget, WidgetGuard, WidgetOrAgentGuard } from '../widget/widget.guard';

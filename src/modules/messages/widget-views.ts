@@ -1,4 +1,4 @@
-import type { ConversationView } from '../../common/events/views';
+import type { ConversationView } from '../../platform/events/views';
 
 export type WidgetConversationView = Pick<
   ConversationView,

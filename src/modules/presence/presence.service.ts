@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { REDIS } from '../../common/redis/redis.module';
+import { REDIS } from '../../platform/redis/redis.module';
 
 /** How long a connection counts as online without a heartbeat (a crashed node's sockets expire). */
 export const PRESENCE_TTL_MS = 60_000;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { randomToken } from '../../common/crypto';
-import { AppError } from '../../common/errors/app-error';
-import { DomainEvents } from '../../common/events/domain-events';
-import { ErrorCode } from '../../common/errors/error-codes';
+import type { AuthUser } from '../../platform/auth/auth-user';
+import { randomToken } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { DomainEvents } from '../../platform/events/domain-events';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { Project, TeamRole } from '../../db/schema';
 import { TeamsService } from '../teams/teams.service';
-import { assertRole } from '../teams/team-roles';
+import { assertRole } from '../access/roles';
 import {
   toProjectResponse,
   toProjectWithSecret,

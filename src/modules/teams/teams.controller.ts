@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type AuthUser } from '../../common/auth/auth-user';
-import { ApiData } from '../../common/http/api-docs';
-import { UuidParam } from '../../common/http/uuid-param';
+import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
+import { ApiData } from '../../platform/http/api-docs';
+import { UuidParam } from '../../platform/http/uuid-param';
 import {
   AcceptInvitationDto,
   ChangeRoleDto,

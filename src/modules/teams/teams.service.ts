@@ -1,14 +1,14 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { every } from '../../common/periodic';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { randomToken, sha256 } from '../../common/crypto';
-import { AppError } from '../../common/errors/app-error';
-import { DomainEvents } from '../../common/events/domain-events';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { every } from '../../platform/periodic';
+import type { AuthUser } from '../../platform/auth/auth-user';
+import { randomToken, sha256 } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { DomainEvents } from '../../platform/events/domain-events';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
 import { toConversationView } from '../messages/message-rows';
-import { assertRole } from './team-roles';
+import { assertRole } from '../access/roles';
 import {
   toInvitationResponse,
   toMemberResponse,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { Project } from '../../db/schema';
 import { originMatches } from '../projects/allowed-origins';
 import { ProjectsService } from '../projects/projects.service';
-import { VisitorTokenService } from './visitor-token.service';
+import { VisitorTokenService } from '../visitors/visitor-token.service';
 
 export interface WidgetCredentials {
   projectKey?: string;

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Public } from '../../common/auth/auth-user';
-import { ApiData } from '../../common/http/api-docs';
-import { WidgetRateLimit } from '../../common/rate-limit';
-import { limitSchema } from '../../common/http/pagination';
+import { Public } from '../../platform/auth/auth-user';
+import { ApiData } from '../../platform/http/api-docs';
+import { WidgetRateLimit } from '../../platform/rate-limit';
+import { limitSchema } from '../../platform/http/pagination';
 import { Widget, WidgetGuard } from './widget.guard';
 import type { WidgetContext } from './widget-auth.service';
 import {

@@ -6,11 +6,11 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../common/errors/app-error';
-import { clientIp } from '../../common/rate-limit';
-import { ErrorCode } from '../../common/errors/error-codes';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { adminOriginAllowed, withholdCors } from '../../common/security/http-security';
+import { AppError } from '../../platform/errors/app-error';
+import { clientIp } from '../../platform/rate-limit';
+import { ErrorCode } from '../../platform/errors/error-codes';
+import type { AuthUser } from '../../platform/auth/auth-user';
+import { adminOriginAllowed, withholdCors } from '../../platform/security/http-security';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { AccessTokenService, bearerToken } from '../auth/access-token.service';

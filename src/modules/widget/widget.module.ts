@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { VisitorTokenService } from './visitor-token.service';
-import { VisitorsRepository } from './visitors.repository';
+import { VisitorTokenService } from '../visitors/visitor-token.service';
+import { VisitorsRepository } from '../visitors/visitors.repository';
 import { WidgetAuthService } from './widget-auth.service';
 import { WidgetController } from './widget.controller';
 import { WidgetGuard, WidgetOrAgentGuard } from './widget.guard';

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
-import { RateLimiter } from '../../common/rate-limit';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
+import { RateLimiter } from '../../platform/rate-limit';
 import type { Visitor } from '../../db/schema';
-import { Envelope } from '../../common/http/envelope';
-import type { PageMeta } from '../../common/http/pagination';
+import { Envelope } from '../../platform/http/envelope';
+import type { PageMeta } from '../../platform/http/pagination';
 import { activityPage, decodeActivityCursor } from '../conversations/activity-page';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { toConversationView } from '../messages/message-rows';
 import { toWidgetConversation } from '../messages/widget-views';
 import { PresenceService } from '../presence/presence.service';
-import { checkIdentity } from './identity-verification';
-import { VisitorsRepository } from './visitors.repository';
+import { checkIdentity } from '../visitors/identity-verification';
+import { VisitorsRepository } from '../visitors/visitors.repository';
 import { WidgetAuthService, type WidgetContext } from './widget-auth.service';
 import type {
   WidgetConfigResponseDto,

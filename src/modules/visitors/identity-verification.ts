@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { Project } from '../../db/schema';
 
 /** The hash a customer's server computes for a logged-in user: hex HMAC-SHA256(project secret, externalId). */

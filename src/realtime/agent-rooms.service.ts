@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { PresenceService } from '../presence/presence.service';
-import { ProjectsService } from '../projects/projects.service';
-import { TeamsService } from '../teams/teams.service';
+import type { AuthUser } from '../platform/auth/auth-user';
+import { PresenceService } from '../modules/presence/presence.service';
+import { ProjectsService } from '../modules/projects/projects.service';
+import { TeamsService } from '../modules/teams/teams.service';
 import { projectRoom, RealtimeBus } from './realtime-bus.service';
 import type { AgentAccessEvent } from './realtime.events';
 import { safeMessage } from './socket-helpers';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { DomainEvents, type DomainEvent } from '../../common/events/domain-events';
-import { APP_CONFIG } from '../../config/config.module';
-import type { AppConfig } from '../../config/env.schema';
-import { toWidgetConversation } from '../messages/widget-views';
+import { DomainEvents, type DomainEvent } from '../platform/events/domain-events';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/env.schema';
+import { toWidgetConversation } from '../modules/messages/widget-views';
 import type {
   AgentAccessEvent,
   AgentServerEvents,

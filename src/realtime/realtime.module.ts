@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ConversationsModule } from '../conversations/conversations.module';
-import { MessagesModule } from '../messages/messages.module';
-import { ProjectsModule } from '../projects/projects.module';
-import { WidgetModule } from '../widget/widget.module';
-import { TeamsModule } from '../teams/teams.module';
+import { ConversationsModule } from '../modules/conversations/conversations.module';
+import { MessagesModule } from '../modules/messages/messages.module';
+import { ProjectsModule } from '../modules/projects/projects.module';
+import { WidgetModule } from '../modules/widget/widget.module';
+import { TeamsModule } from '../modules/teams/teams.module';
 import { AgentGateway } from './agent.gateway';
 import { AgentRooms } from './agent-rooms.service';
 import { RealtimeBus } from './realtime-bus.service';

@@ -1,5 +1,5 @@
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 
 const RANK: Record<TeamRole, number> = { agent: 1, admin: 2, owner: 3 };

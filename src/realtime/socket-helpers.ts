@@ -2,12 +2,12 @@ import proxyAddr from '@fastify/proxy-addr';
 import { normalizeIp } from '@nestjs/throttler';
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import type { AppConfig } from '../../config/env.schema';
+import type { AppConfig } from '../config/env.schema';
 import { z } from 'zod';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
-import { toAppError, zodDetails } from '../../common/errors/error-envelope';
-import { serializeError } from '../../common/security/log-redaction';
+import { AppError } from '../platform/errors/app-error';
+import { ErrorCode } from '../platform/errors/error-codes';
+import { toAppError, zodDetails } from '../platform/errors/error-envelope';
+import { serializeError } from '../platform/security/log-redaction';
 import type { Ack } from './realtime.events';
 
 const logger = new Logger('Socket');

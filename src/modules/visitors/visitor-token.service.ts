@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { jwtKey } from '../../common/crypto';
-import { AppError } from '../../common/errors/app-error';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { jwtKey } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';

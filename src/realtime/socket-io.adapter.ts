@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
-import { createRedis } from '../../common/redis/redis.module';
+import { createRedis } from '../platform/redis/redis.module';
 
 /**
  * Socket.IO on the Fastify HTTP server. With REDIS_URL, nodes share rooms and events through the

@@ -1,6 +1,6 @@
-import type { ConversationView, MessageView } from '../../common/events/views';
-import type { ErrorDetail } from '../../common/errors/app-error';
-import type { WidgetConversationView } from '../messages/widget-views';
+import type { ConversationView, MessageView } from '../platform/events/views';
+import type { ErrorDetail } from '../platform/errors/app-error';
+import type { WidgetConversationView } from '../modules/messages/widget-views';
 
 /** Acknowledgement of a client → server event. */
 export type Ack<T> =

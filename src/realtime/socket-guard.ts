@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
-import { toAppError } from '../../common/errors/error-envelope';
-import { SocketEventLimiter, WindowCounter } from '../../common/rate-limit';
-import { ErrorCode } from '../../common/errors/error-codes';
+import { toAppError } from '../platform/errors/error-envelope';
+import { SocketEventLimiter, WindowCounter } from '../platform/rate-limit';
+import { ErrorCode } from '../platform/errors/error-codes';
 import { logSocketError, parsePayload } from './socket-helpers';
 import { admitTyping, type StatefulSocket, type TypingState } from './socket-state';
 import type { TypingInput } from './typing';

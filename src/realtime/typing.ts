@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Conversation } from '../../db/schema';
+import type { Conversation } from '../db/schema';
 import type { RealtimeBus } from './realtime-bus.service';
 import type { TypingState, StatefulSocket } from './socket-state';
 

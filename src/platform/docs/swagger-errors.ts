@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ErrorCode } from './common/errors/error-codes';
+import { ErrorCode } from '../errors/error-codes';
 
 const ERROR_BODY = {
   type: 'object',

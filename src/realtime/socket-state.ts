@@ -1,8 +1,8 @@
 import type { DefaultEventsMap, Socket } from 'socket.io';
-import type { AuthUser } from '../../common/auth/auth-user';
-import { WindowCounter } from '../../common/rate-limit/window-counter';
+import type { AuthUser } from '../platform/auth/auth-user';
+import { WindowCounter } from '../platform/rate-limit/window-counter';
 import type { AgentScope } from './agent-rooms.service';
-import type { WidgetContext } from '../widget/widget-auth.service';
+import type { WidgetContext } from '../modules/widget/widget-auth.service';
 
 /** Which message an event is about: lets a resync skip what it already replayed. */
 export interface MessageRef {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversationView } from '../../common/events/views';
-import { toConversationView, toMessageView } from '../messages/message-rows';
-import { MessagesRepository } from '../messages/messages.repository';
-import { toWidgetConversation, type WidgetConversationView } from '../messages/widget-views';
-import type { Conversation } from '../../db/schema';
+import type { ConversationView } from '../platform/events/views';
+import { toConversationView, toMessageView } from '../modules/messages/message-rows';
+import { MessagesRepository } from '../modules/messages/messages.repository';
+import { toWidgetConversation, type WidgetConversationView } from '../modules/messages/widget-views';
+import type { Conversation } from '../db/schema';
 import type { ResyncComplete } from './realtime.events';
 import { endReplay, type StatefulSocket } from './socket-state';
 
