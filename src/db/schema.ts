@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   index,
   integer,
@@ -221,6 +222,35 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * Transactional outbox: a row per event other systems must hear about, written in the same
+ * transaction (for the message append, the same statement) as the write it reports. The dispatcher
+ * claims due rows, hands them to the registered consumers and deletes them once all succeeded;
+ * a failed row is retried later (`available_at`), and set aside (`failed_at`) after too many tries.
+ * Payloads hold row snapshots (`to_jsonb`, snake_case), decoded by each feature's views.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    availableAt: tstz('available_at').notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    failedAt: tstz('failed_at'),
+  },
+  (t) => [index('outbox_due_idx').on(t.availableAt, t.id).where(sql`${t.failedAt} is null`)],
+);
+
+/** Once-per-cluster background jobs: the node that takes a job's lease runs it until the lease ends. */
+export const jobLeases = pgTable('job_leases', {
+  name: text('name').primaryKey(),
+  lockedUntil: tstz('locked_until').notNull(),
+  lockedBy: text('locked_by').notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
@@ -233,3 +263,4 @@ export type Conversation = typeof conversations.$inferSelect;
 export type ConversationStatus = (typeof conversationStatus.enumValues)[number];
 export type Message = typeof messages.$inferSelect;
 export type MessageSender = (typeof messageSender.enumValues)[number];
+export type OutboxRow = typeof outbox.$inferSelect;

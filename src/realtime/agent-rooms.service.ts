@@ -58,7 +58,7 @@ export class AgentRooms {
     for (const socket of nsp.sockets.values() as Iterable<StatefulSocket>) {
       const agent = socket.data.agent;
       if (!agent) continue;
-      if (event.kind === 'session.revoked') {
+      if (event.type === 'session.revoked') {
         if (agent.sessionId !== event.sessionId) continue;
         socket.emit('session.expired');
         socket.disconnect(true);
@@ -101,7 +101,7 @@ export class AgentRooms {
   private async announce(projectIds: string[]): Promise<void> {
     for (const projectId of projectIds) {
       this.bus.publish({
-        kind: 'presence',
+        type: 'presence',
         projectId,
         agentIds: await this.presence.onlineAgents(projectId),
       });

@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import { DomainEvents, type DomainEvent } from '../platform/events/domain-events';
+import { DomainEvents } from '../platform/events/domain-events';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
-import { toWidgetConversation } from '../modules/messages/widget-views';
+import { toWidgetConversation } from '../modules/conversations/conversation.views';
 import type {
   AgentAccessEvent,
   AgentServerEvents,
@@ -38,7 +38,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe((e) => this.publish(fromDomainEvent(e)));
+    this.unsubscribe = this.events.subscribe((e) => this.publish(e));
   }
 
   onApplicationShutdown(): void {
@@ -103,7 +103,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   /** Announces a project's agents to this node's sockets if they differ from what was last announced. */
   presenceChanged(projectId: string, agentIds: string[]): void {
     if ((this.presenceSeen.get(projectId) ?? '') === presenceKey(agentIds)) return;
-    this.deliverLocal({ kind: 'presence', projectId, agentIds });
+    this.deliverLocal({ type: 'presence', projectId, agentIds });
   }
 
   private get clustered(): boolean {
@@ -111,7 +111,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   }
 
   private deliverLocal(e: BusEvent): void {
-    switch (e.kind) {
+    switch (e.type) {
       case 'message.created': {
         const ref = { conversationId: e.message.conversationId, seq: e.message.seq };
         const agentPayload = { message: e.message, conversation: e.conversation };
@@ -124,16 +124,16 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       }
       case 'conversation.created': {
         const room = projectRoom(e.conversation.projectId);
-        this.toAgents(room, e.kind, { conversation: e.conversation });
+        this.toAgents(room, e.type, { conversation: e.conversation });
         const widget = { conversation: toWidgetConversation(e.conversation) };
-        this.toWidgets(visitorRoom(e.conversation.visitorId), e.kind, widget);
+        this.toWidgets(visitorRoom(e.conversation.visitorId), e.type, widget);
         return;
       }
       case 'conversation.updated': {
         const { conversation, changes } = e;
-        this.toAgents(projectRoom(conversation.projectId), e.kind, { conversation, changes });
+        this.toAgents(projectRoom(conversation.projectId), e.type, { conversation, changes });
         const widget = { conversation: toWidgetConversation(conversation), changes };
-        this.toWidgets(visitorRoom(conversation.visitorId), e.kind, widget);
+        this.toWidgets(visitorRoom(conversation.visitorId), e.type, widget);
         return;
       }
       case 'message.read': {
@@ -209,11 +209,3 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
 }
 
 const presenceKey = (agentIds: string[]): string => [...agentIds].sort().join(',');
-
-function fromDomainEvent(e: DomainEvent): BusEvent {
-  const { type, ...rest } = e;
-  if (e.type === 'message.read') {
-    return { kind: 'message.read', conversation: e.conversation, side: e.side, lastReadSeq: e.lastReadSeq };
-  }
-  return { kind: type, ...rest } as BusEvent;
-}

@@ -1,6 +1,7 @@
-import type { ConversationView, MessageView } from '../platform/events/views';
+import type { ConversationView, WidgetConversationView } from '../modules/conversations/conversation.views';
+import type { MessageView } from '../modules/messages/message.views';
 import type { ErrorDetail } from '../platform/errors/app-error';
-import type { WidgetConversationView } from '../modules/messages/widget-views';
+import type { DomainEvent } from '../platform/events/domain-events';
 
 /** Acknowledgement of a client → server event. */
 export type Ack<T> =
@@ -70,17 +71,14 @@ export interface WidgetServerEvents {
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
 }
 
-/** Events that cross nodes (Socket.IO serverSideEmit) and are delivered by each node to its sockets. */
+/**
+ * Events that cross nodes (Socket.IO serverSideEmit) and are delivered by each node to its sockets:
+ * every domain event, plus typing and presence, which only real time knows.
+ */
 export type BusEvent =
-  | { kind: 'message.created'; message: MessageView; conversation: ConversationView }
-  | { kind: 'conversation.created'; conversation: ConversationView }
-  | { kind: 'conversation.updated'; conversation: ConversationView; changes: string[] }
-  | { kind: 'message.read'; conversation: ConversationView; side: 'agent' | 'visitor'; lastReadSeq: number }
-  | { kind: 'typing'; projectId: string; visitorId: string; typing: TypingPayload }
-  | { kind: 'presence'; projectId: string; agentIds: string[] }
-  | AgentAccessEvent;
+  | DomainEvent
+  | { type: 'typing'; projectId: string; visitorId: string; typing: TypingPayload }
+  | { type: 'presence'; projectId: string; agentIds: string[] };
 
 /** Changes to what connected agents may see; handled by the agent gateway on every node. */
-export type AgentAccessEvent =
-  | { kind: 'access.changed'; teamId: string; userId?: string }
-  | { kind: 'session.revoked'; sessionId: string };
+export type AgentAccessEvent = Extract<DomainEvent, { type: 'access.changed' | 'session.revoked' }>;

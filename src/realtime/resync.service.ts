@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversationView } from '../platform/events/views';
-import { toConversationView, toMessageView } from '../modules/messages/message-rows';
+import {
+  toConversationView,
+  toWidgetConversation,
+  type ConversationView,
+  type WidgetConversationView,
+} from '../modules/conversations/conversation.views';
+import { toMessageView } from '../modules/messages/message.views';
 import { MessagesRepository } from '../modules/messages/messages.repository';
-import { toWidgetConversation, type WidgetConversationView } from '../modules/messages/widget-views';
 import type { Conversation } from '../db/schema';
 import type { ResyncComplete } from './realtime.events';
 import { endReplay, type StatefulSocket } from './socket-state';

@@ -57,7 +57,7 @@ function emit(
   isPrivate: boolean,
 ): void {
   bus.publish({
-    kind: 'typing',
+    type: 'typing',
     ...target,
     typing: {
       conversationId,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
-import type { ConversationView } from '../../platform/events/views';
+import type { ConversationView } from './conversation.views';
 import { ApiData } from '../../platform/http/api-docs';
 import { UuidParam } from '../../platform/http/uuid-param';
 import {

@@ -4,11 +4,10 @@ import type { AuthUser } from '../../platform/auth/auth-user';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { DomainEvents } from '../../platform/events/domain-events';
-import type { ConversationView } from '../../platform/events/views';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Conversation, Visitor } from '../../db/schema';
-import { toConversationView } from '../messages/message-rows';
+import { toConversationView, type ConversationView } from './conversation.views';
 import { ProjectsService } from '../projects/projects.service';
 import { activityPage, decodeActivityCursor } from './activity-page';
 import type {

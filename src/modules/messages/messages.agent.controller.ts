@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
-import type { MessageView } from '../../platform/events/views';
+import type { MessageView } from './message.views';
 import { ApiData } from '../../platform/http/api-docs';
 import { UuidParam } from '../../platform/http/uuid-param';
 import { HistoryQueryDto, MessageResponseDto, SendAgentMessageDto } from './messages.dto';

@@ -13,7 +13,8 @@ import {
   type Message,
   type MessageSender,
 } from '../../db/schema';
-import { conversationFromRow, messageFromPrefixedRow } from './message-rows';
+import { conversationFromRow } from '../conversations/conversation.views';
+import { messageFromRow } from './message.views';
 
 export interface AppendInput {
   conversationId: string;
@@ -122,7 +123,7 @@ export class MessagesRepository {
     if (row?.m_id) {
       return {
         kind: 'created',
-        message: messageFromPrefixedRow(row),
+        message: messageFromRow(row, 'm_'),
         conversation: conversationFromRow(row),
         previousStatus: row.previous_status as ConversationStatus,
       };

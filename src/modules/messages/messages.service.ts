@@ -4,7 +4,6 @@ import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { DomainEvents } from '../../platform/events/domain-events';
 import { RateLimiter } from '../../platform/rate-limit';
-import type { ConversationView, MessageView } from '../../platform/events/views';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Db } from '../../db/database';
@@ -14,10 +13,15 @@ import { ConversationsService } from '../conversations/conversations.service';
 import { checkIdentity } from '../visitors/identity-verification';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { WidgetAuthService, type WidgetContext } from '../widget/widget-auth.service';
-import { toConversationView, toMessageView } from './message-rows';
+import { toMessageView, type MessageView } from './message.views';
 import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
 import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
-import { toWidgetConversation, type WidgetConversationView } from './widget-views';
+import {
+  toConversationView,
+  toWidgetConversation,
+  type ConversationView,
+  type WidgetConversationView,
+} from '../conversations/conversation.views';
 
 export interface SendOutcome {
   message: MessageView;

@@ -7,7 +7,7 @@ import { DomainEvents } from '../../platform/events/domain-events';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
-import { toConversationView } from '../messages/message-rows';
+import { toConversationView } from '../conversations/conversation.views';
 import { assertRole } from '../access/roles';
 import {
   toInvitationResponse,

@@ -1,0 +1,47 @@
+import { toIso } from '../../platform/dates';
+import type { Message, MessageSender } from '../../db/schema';
+
+/** A message as the API, sockets and outbox consumers show it. */
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  sender: MessageSender;
+  authorId: string | null;
+  body: string;
+  private: boolean;
+  clientMessageId: string;
+  createdAt: string;
+}
+
+export function toMessageView(m: Message): MessageView {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    sender: m.sender,
+    authorId: m.authorId,
+    body: m.body,
+    private: m.private,
+    clientMessageId: m.clientMessageId,
+    createdAt: toIso(m.createdAt),
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/** Maps a raw snake_case messages row; `prefix` names its columns' prefix (`m_` in the append). */
+export function messageFromRow(r: Row, prefix = ''): Message {
+  const col = (name: string) => r[prefix + name];
+  return {
+    id: col('id') as string,
+    conversationId: col('conversation_id') as string,
+    seq: Number(col('seq')),
+    sender: col('sender') as Message['sender'],
+    authorId: (col('author_id') as string | null) ?? null,
+    body: col('body') as string,
+    private: Boolean(col('private')),
+    clientMessageId: col('client_message_id') as string,
+    createdAt: new Date(col('created_at') as string),
+  };
+}
