@@ -2,17 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { AuthUser } from '../platform/auth/auth-user';
 import { PresenceService } from '../modules/presence/presence.service';
-import { ProjectsService } from '../modules/projects/projects.service';
-import { TeamsService } from '../modules/teams/teams.service';
+import type { AgentScope } from '../modules/access/access.repository';
+import { AccessService } from '../modules/access/access.service';
 import { projectRoom, RealtimeBus } from './realtime-bus.service';
 import type { AgentAccessEvent } from './realtime.events';
 import { safeMessage } from './socket-helpers';
 import type { StatefulSocket } from './socket-state';
-
-export interface AgentScope {
-  teamIds: string[];
-  projectIds: string[];
-}
 
 const userRoom = (userId: string): string => `user:${userId}`;
 
@@ -25,15 +20,13 @@ export class AgentRooms {
   private readonly logger = new Logger(AgentRooms.name);
 
   constructor(
-    private readonly teams: TeamsService,
-    private readonly projects: ProjectsService,
+    private readonly access: AccessService,
     private readonly presence: PresenceService,
     private readonly bus: RealtimeBus,
   ) {}
 
-  async scope(user: AuthUser): Promise<AgentScope> {
-    const [teams, projects] = await Promise.all([this.teams.list(user), this.projects.list(user)]);
-    return { teamIds: teams.map((t) => t.id), projectIds: projects.map((p) => p.id) };
+  scope(user: AuthUser): Promise<AgentScope> {
+    return this.access.scope(user);
   }
 
   async enter(socket: StatefulSocket): Promise<void> {

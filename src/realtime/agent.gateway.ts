@@ -13,6 +13,7 @@ import { ErrorCode } from '../platform/errors/error-codes';
 import { adminOriginAllowed } from '../platform/security/http-security';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import { AccessService } from '../modules/access/access.service';
 import { AccessTokenService } from '../modules/auth/access-token.service';
 import { ConversationsService } from '../modules/conversations/conversations.service';
 import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
@@ -55,6 +56,7 @@ export class AgentGateway
 
   constructor(
     private readonly tokens: AccessTokenService,
+    private readonly access: AccessService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly rooms: AgentRooms,
@@ -91,7 +93,7 @@ export class AgentGateway
         await this.resync.replay(
           socket,
           'agent',
-          async (id) => (await this.conversations.access(agent, id)).conversation,
+          async (id) => (await this.access.conversation(agent, id)).conversation,
         );
       }
       await this.rooms.goOnline(socket);
@@ -115,7 +117,7 @@ export class AgentGateway
       }),
     );
     this.guard.onTyping(socket, agentTypingPayload, async (input, previous) => {
-      const { conversation } = await this.conversations.access(agent, input.conversationId);
+      const { conversation } = await this.access.conversation(agent, input.conversationId);
       if (!socket.connected) return;
       publishTyping(this.bus, socket, { side: 'agent', senderId: agent.id }, conversation, input, previous);
     });

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../modules/access/access.module';
 import { ConversationsModule } from '../modules/conversations/conversations.module';
 import { MessagesModule } from '../modules/messages/messages.module';
-import { ProjectsModule } from '../modules/projects/projects.module';
+import { VisitorsModule } from '../modules/visitors/visitors.module';
 import { WidgetModule } from '../modules/widget/widget.module';
-import { TeamsModule } from '../modules/teams/teams.module';
 import { AgentGateway } from './agent.gateway';
 import { AgentRooms } from './agent-rooms.service';
 import { RealtimeBus } from './realtime-bus.service';
@@ -13,7 +13,7 @@ import { SocketGuard } from './socket-guard';
 import { WidgetGateway } from './widget.gateway';
 
 @Module({
-  imports: [TeamsModule, ProjectsModule, ConversationsModule, WidgetModule, MessagesModule],
+  imports: [AccessModule, ConversationsModule, VisitorsModule, WidgetModule, MessagesModule],
   providers: [
     AgentRooms,
     RealtimeBus,

@@ -1,7 +1,7 @@
 import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { AuthUser } from '../platform/auth/auth-user';
 import { WindowCounter } from '../platform/rate-limit/window-counter';
-import type { AgentScope } from './agent-rooms.service';
+import type { AgentScope } from '../modules/access/access.repository';
 import type { WidgetContext } from '../modules/widget/widget-auth.service';
 
 /** Which message an event is about: lets a resync skip what it already replayed. */

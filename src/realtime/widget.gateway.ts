@@ -14,6 +14,7 @@ import { ConversationsService } from '../modules/conversations/conversations.ser
 import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
 import { requireVisitor } from '../modules/widget/widget.guard';
+import { VisitorTokenService } from '../modules/visitors/visitor-token.service';
 import { WidgetAuthService } from '../modules/widget/widget-auth.service';
 import { projectRoom, RealtimeBus, visitorRoom } from './realtime-bus.service';
 import { ResyncService } from './resync.service';
@@ -50,6 +51,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   constructor(
     private readonly widgetAuth: WidgetAuthService,
+    private readonly visitorTokens: VisitorTokenService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly bus: RealtimeBus,
@@ -142,10 +144,11 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     const ctx = socket.data.widget!;
     ctx.visitorId = visitorId;
     ctx.visitorToken = token;
-    ctx.expiresAt = this.widgetAuth.tokenExpiresAt(token);
+    const expiresAt = this.visitorTokens.expiresAt(token);
+    ctx.expiresAt = expiresAt;
     // Closed while the message was stored: a join now would leave a room entry behind.
     if (!socket.connected) return;
     await socket.join(visitorRoom(visitorId));
-    expireSocketAt(socket, ctx.expiresAt);
+    expireSocketAt(socket, expiresAt);
   }
 }

@@ -8,7 +8,6 @@ import { ErrorCode } from '../../platform/errors/error-codes';
 import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';
-import type { User } from '../../db/schema';
 import { AccessTokenService } from './access-token.service';
 import { AuthRepository } from './auth.repository';
 import {
@@ -92,10 +91,6 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     const row = await this.repo.findUserById(user.id);
     if (!row) throw new AppError(ErrorCode.UNAUTHENTICATED, 'User no longer exists');
     return toUserResponse(row);
-  }
-
-  async findUser(id: string): Promise<User | undefined> {
-    return this.repo.findUserById(id);
   }
 
   private newRefreshToken() {

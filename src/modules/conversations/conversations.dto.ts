@@ -101,3 +101,21 @@ export class ConversationDetailResponseDto extends createZodDto(
 export class ReadStateResponseDto extends createZodDto(
   z.object({ conversationId: z.uuid(), side: z.enum(['agent', 'visitor']), lastReadSeq: z.number() }),
 ) {}
+
+/** A conversation as its visitor sees it (see toWidgetConversation). */
+export const widgetConversationSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
+  lastSeq: z.number(),
+  lastMessageAt: z.iso.datetime(),
+  lastMessagePreview: z.string().nullable(),
+  visitorLastReadSeq: z.number(),
+  agentLastReadSeq: z.number().describe('Read receipt: the agents have read up to here'),
+  createdAt: z.iso.datetime(),
+});
+
+export class WidgetConversationItemDto extends createZodDto(
+  widgetConversationSchema.extend({
+    unreadCount: z.number().describe('Agent replies after the visitor read marker'),
+  }),
+) {}

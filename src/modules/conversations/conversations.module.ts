@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ProjectsModule } from '../projects/projects.module';
+import { AccessModule } from '../access/access.module';
+import { VisitorsModule } from '../visitors/visitors.module';
+import { WidgetModule } from '../widget/widget.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { ConversationsWidgetController } from './conversations.widget.controller';
 
 @Module({
-  imports: [ProjectsModule],
-  controllers: [ConversationsController],
+  imports: [AccessModule, VisitorsModule, WidgetModule],
+  controllers: [ConversationsController, ConversationsWidgetController],
   providers: [ConversationsRepository, ConversationsService],
   exports: [ConversationsRepository, ConversationsService],
 })

@@ -2,22 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
-import {
-  conversations,
-  projects,
-  teamMembers,
-  visitors,
-  type Conversation,
-  type Visitor,
-  type ConversationStatus,
-  type TeamRole,
-} from '../../db/schema';
-
-export interface AgentConversation {
-  conversation: Conversation;
-  teamId: string;
-  role: TeamRole;
-}
+import { conversations, projects, visitors, type Conversation, type ConversationStatus } from '../../db/schema';
+import { memberHeldForShare, projectIdsOfUser } from '../access/access.repository';
 
 export interface InboxFilter {
   userId: string;
@@ -79,17 +65,6 @@ function olderThan(cursor?: ActivityCursor): SQL | undefined {
 export class ConversationsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  /** The conversation with the agent's team and role, or undefined if the agent's teams do not own it. */
-  async findForAgent(conversationId: string, userId: string): Promise<AgentConversation | undefined> {
-    const [row] = await this.db
-      .select({ conversation: conversations, teamId: projects.teamId, role: teamMembers.role })
-      .from(conversations)
-      .innerJoin(projects, eq(projects.id, conversations.projectId))
-      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, userId)))
-      .where(eq(conversations.id, conversationId));
-    return row;
-  }
-
   async findForVisitor(conversationId: string, visitorId: string): Promise<Conversation | undefined> {
     const [row] = await this.db
       .select()
@@ -116,10 +91,8 @@ export class ConversationsRepository {
       .where(and(...where))
       .orderBy(...NEWEST_FIRST)
       .limit(f.limit + 1);
-    const pageIds = sql`(select c.id from projects p
-      join team_members tm on tm.team_id = p.team_id and tm.user_id = ${f.userId}
-      cross join lateral (${perProject}) c
-      ${f.projectId ? sql`where p.id = ${f.projectId}` : sql``})`;
+    const pageIds = sql`(select c.id from (${projectIdsOfUser(f.userId, f.projectId)}) p
+      cross join lateral (${perProject}) c)`;
     const rows = await this.db
       .select({
         conversation: conversations,
@@ -179,11 +152,6 @@ export class ConversationsRepository {
     return { conversation: existing, created: false };
   }
 
-  async findVisitor(visitorId: string): Promise<Visitor | undefined> {
-    const [row] = await this.db.select().from(visitors).where(eq(visitors.id, visitorId));
-    return row;
-  }
-
   /**
    * Applies `changes`; a new assignee must still be a member of `teamId` when the row is written.
    * The membership row is share-locked, so a concurrent removal (which unassigns in the same
@@ -195,10 +163,7 @@ export class ConversationsRepository {
     changes: ConversationChanges,
     teamId: string,
   ): Promise<Conversation | undefined> {
-    const assignee = changes.assigneeId
-      ? sql`exists (select 1 from team_members tm
-          where tm.team_id = ${teamId} and tm.user_id = ${changes.assigneeId} for share)`
-      : undefined;
+    const assignee = changes.assigneeId ? memberHeldForShare(teamId, changes.assigneeId) : undefined;
     const [row] = await this.db
       .update(conversations)
       .set({ ...changes, updatedAt: sql`now()` })
@@ -233,13 +198,17 @@ export class ConversationsRepository {
       .returning();
     return row;
   }
+}
 
-  async isTeamMember(teamId: string, userId: string): Promise<boolean> {
-    return (
-      (await this.db.$count(
-        teamMembers,
-        and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)),
-      )) > 0
-    );
-  }
+/**
+ * Unassigns a leaving member's conversations in the team's projects, inside the removal's
+ * transaction (`db`), and returns them.
+ */
+export function unassignInTeam(db: Db, teamId: string, userId: string): Promise<Conversation[]> {
+  const teamProjects = db.select({ id: projects.id }).from(projects).where(eq(projects.teamId, teamId));
+  return db
+    .update(conversations)
+    .set({ assigneeId: null, updatedAt: sql`now()` })
+    .where(and(eq(conversations.assigneeId, userId), inArray(conversations.projectId, teamProjects)))
+    .returning();
 }

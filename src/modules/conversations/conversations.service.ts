@@ -6,9 +6,11 @@ import { ErrorCode } from '../../platform/errors/error-codes';
 import { DomainEvents } from '../../platform/events/domain-events';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
-import type { Conversation, Visitor } from '../../db/schema';
-import { toConversationView, type ConversationView } from './conversation.views';
-import { ProjectsService } from '../projects/projects.service';
+import type { Conversation } from '../../db/schema';
+import { toConversationView, toWidgetConversation, type ConversationView } from './conversation.views';
+import { AccessService } from '../access/access.service';
+import { VisitorsRepository } from '../visitors/visitors.repository';
+import { toVisitorProfile } from '../visitors/visitors.views';
 import { activityPage, decodeActivityCursor } from './activity-page';
 import type {
   ConversationDetailResponseDto,
@@ -16,12 +18,9 @@ import type {
   ListConversationsQueryDto,
   ReadStateResponseDto,
   UpdateConversationDto,
+  WidgetConversationItemDto,
 } from './conversations.dto';
-import {
-  ConversationsRepository,
-  type AgentConversation,
-  type ConversationChanges,
-} from './conversations.repository';
+import { ConversationsRepository, type ConversationChanges } from './conversations.repository';
 
 const SNOOZE_SWEEP_MS = 30_000;
 
@@ -32,7 +31,8 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly repo: ConversationsRepository,
-    private readonly projects: ProjectsService,
+    private readonly access: AccessService,
+    private readonly visitors: VisitorsRepository,
     private readonly events: DomainEvents,
   ) {}
 
@@ -57,24 +57,34 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     return woken.length;
   }
 
-  /** The conversation if one of the caller's teams owns it; 404 otherwise. */
-  async access(user: AuthUser, conversationId: string): Promise<AgentConversation> {
-    const found = await this.repo.findForAgent(conversationId, user.id);
-    if (!found) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
-    return found;
-  }
-
   async visitorConversation(visitorId: string, conversationId: string): Promise<Conversation> {
     const found = await this.repo.findForVisitor(conversationId, visitorId);
     if (!found) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     return found;
   }
 
+  /** The visitor's own conversations with their unread counts, newest activity first. */
+  async listForVisitor(
+    visitorId: string,
+    q: { cursor?: string; limit: number },
+  ): Promise<Envelope<WidgetConversationItemDto[], PageMeta>> {
+    const rows = await this.repo.listForVisitor(visitorId, {
+      cursor: decodeActivityCursor(q.cursor),
+      limit: q.limit,
+    });
+    const { page, meta } = activityPage(rows, q.limit);
+    const data = page.map((r) => ({
+      ...toWidgetConversation(toConversationView(r.conversation)),
+      unreadCount: r.unread,
+    }));
+    return new Envelope(data, meta);
+  }
+
   async inbox(
     user: AuthUser,
     q: ListConversationsQueryDto,
   ): Promise<Envelope<InboxItemResponseDto[], PageMeta>> {
-    if (q.projectId) await this.projects.access(user, q.projectId);
+    if (q.projectId) await this.access.project(user, q.projectId);
     const rows = await this.repo.inbox({
       userId: user.id,
       projectId: q.projectId,
@@ -94,10 +104,10 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
 
   /** One conversation with the visitor's whole profile (the inbox lists carry a summary). */
   async get(user: AuthUser, conversationId: string): Promise<ConversationDetailResponseDto> {
-    const { conversation } = await this.access(user, conversationId);
+    const { conversation } = await this.access.conversation(user, conversationId);
     const [unread, visitor] = await Promise.all([
       this.repo.unreadForAgent(conversation.id),
-      this.repo.findVisitor(conversation.visitorId),
+      this.visitors.findById(conversation.visitorId),
     ]);
     if (!visitor) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     return { ...toConversationView(conversation), unreadCount: unread, visitor: toVisitorProfile(visitor) };
@@ -108,8 +118,8 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     conversationId: string,
     dto: UpdateConversationDto,
   ): Promise<ConversationView> {
-    const { conversation: before, teamId } = await this.access(user, conversationId);
-    if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId))) throw assigneeNotMember();
+    const { conversation: before, teamId } = await this.access.conversation(user, conversationId);
+    if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId))) throw assigneeNotMember();
     const changes: ConversationChanges = {};
     if (dto.status !== undefined) {
       changes.status = dto.status;
@@ -119,7 +129,7 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     const after = await this.repo.update(conversationId, changes, teamId);
     if (!after) {
       // Deleted meanwhile, or the assignee left the team between the check and the write.
-      if (dto.assigneeId && !(await this.repo.isTeamMember(teamId, dto.assigneeId)))
+      if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId)))
         throw assigneeNotMember();
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     }
@@ -131,7 +141,7 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async markAgentRead(user: AuthUser, conversationId: string, seq?: number): Promise<ReadStateResponseDto> {
-    await this.access(user, conversationId);
+    await this.access.conversation(user, conversationId);
     return this.markRead(conversationId, 'agent', user.id, seq);
   }
 
@@ -172,13 +182,3 @@ const assigneeNotMember = () =>
 function changedFields(before: ConversationView, after: ConversationView): string[] {
   return (['status', 'snoozedUntil', 'assigneeId'] as const).filter((k) => before[k] !== after[k]);
 }
-
-const toVisitorProfile = (v: Visitor): ConversationDetailResponseDto['visitor'] => ({
-  id: v.id,
-  name: v.name,
-  email: v.email,
-  externalId: v.externalId,
-  verified: v.verified,
-  metadata: v.metadata,
-  lastSeenAt: v.lastSeenAt.toISOString(),
-});

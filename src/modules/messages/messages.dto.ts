@@ -1,6 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { limitSchema, queryInt } from '../../platform/http/pagination';
+import { widgetConversationSchema } from '../conversations/conversations.dto';
+import { visitorProfileSchema } from '../visitors/visitors.dto';
 
 export const messageBody = z
   .string()
@@ -16,26 +18,6 @@ export const clientMessageId = z
   .describe('Client-generated id (a UUID is ideal); repeating it returns the original message');
 
 const seqCursor = queryInt(0, 2_147_483_647);
-
-export const visitorProfileSchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    email: z.email().max(254).optional(),
-    externalId: z.string().min(1).max(200).optional().describe("The site's own user id"),
-    userHash: z
-      .string()
-      .regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256')
-      .optional()
-      .describe('HMAC-SHA256(project secret, externalId), computed on the site server'),
-    metadata: z
-      .record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
-      .refine((m) => Object.keys(m).length <= 50, 'at most 50 keys')
-      .optional(),
-  })
-  .refine((v) => !v.userHash || v.externalId, {
-    message: 'userHash goes with externalId',
-    path: ['userHash'],
-  });
 
 export class SendVisitorMessageDto extends createZodDto(
   z.strictObject({
@@ -75,17 +57,6 @@ export const messageSchema = z.object({
 });
 
 export class MessageResponseDto extends createZodDto(messageSchema) {}
-
-export const widgetConversationSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
-  lastSeq: z.number(),
-  lastMessageAt: z.iso.datetime(),
-  lastMessagePreview: z.string().nullable(),
-  visitorLastReadSeq: z.number(),
-  agentLastReadSeq: z.number().describe('Read receipt: the agents have read up to here'),
-  createdAt: z.iso.datetime(),
-});
 
 export class VisitorSendResponseDto extends createZodDto(
   z.object({

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
 import { ConversationsModule } from '../conversations/conversations.module';
+import { VisitorsModule } from '../visitors/visitors.module';
 import { WidgetModule } from '../widget/widget.module';
 import { MessagesAgentController } from './messages.agent.controller';
 import { MessagesRepository } from './messages.repository';
@@ -7,7 +9,7 @@ import { MessagesService } from './messages.service';
 import { MessagesWidgetController } from './messages.widget.controller';
 
 @Module({
-  imports: [ConversationsModule, WidgetModule],
+  imports: [AccessModule, ConversationsModule, VisitorsModule, WidgetModule],
   controllers: [MessagesWidgetController, MessagesAgentController],
   providers: [MessagesRepository, MessagesService],
   exports: [MessagesService, MessagesRepository],

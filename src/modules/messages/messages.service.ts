@@ -8,11 +8,13 @@ import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Db } from '../../db/database';
 import { Transactions } from '../../db/transactions';
+import { AccessService } from '../access/access.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ConversationsService } from '../conversations/conversations.service';
 import { checkIdentity } from '../visitors/identity-verification';
+import { VisitorTokenService } from '../visitors/visitor-token.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
-import { WidgetAuthService, type WidgetContext } from '../widget/widget-auth.service';
+import type { WidgetContext } from '../widget/widget-auth.service';
 import { toMessageView, type MessageView } from './message.views';
 import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
 import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
@@ -41,8 +43,9 @@ export class MessagesService {
     private readonly repo: MessagesRepository,
     private readonly conversationsRepo: ConversationsRepository,
     private readonly conversations: ConversationsService,
+    private readonly access: AccessService,
     private readonly visitors: VisitorsRepository,
-    private readonly widgetAuth: WidgetAuthService,
+    private readonly visitorTokens: VisitorTokenService,
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly limiter: RateLimiter,
@@ -74,7 +77,7 @@ export class MessagesService {
         visitorId: ctx.visitorId,
       });
       const outcome = await this.finish(result, false);
-      return this.visitorOutcome(outcome, ctx.visitorId, project.id, ctx);
+      return this.visitorOutcome(outcome, ctx.visitorId, ctx);
     }
 
     const { visitorId, result, opened } = await this.transactions.run(async (tx) => {
@@ -86,11 +89,11 @@ export class MessagesService {
       const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
       return { visitorId, result, opened: created };
     });
-    return this.visitorOutcome(await this.finish(result, opened), visitorId, project.id, ctx);
+    return this.visitorOutcome(await this.finish(result, opened), visitorId, ctx);
   }
 
   async sendAsAgent(user: AuthUser, conversationId: string, dto: SendAgentMessageDto): Promise<SendOutcome> {
-    await this.conversations.access(user, conversationId);
+    await this.access.conversation(user, conversationId);
     const input: AppendInput = {
       conversationId,
       sender: 'agent',
@@ -109,7 +112,7 @@ export class MessagesService {
   }
 
   async historyForAgent(user: AuthUser, conversationId: string, q: HistoryQueryDto) {
-    await this.conversations.access(user, conversationId);
+    await this.access.conversation(user, conversationId);
     return this.history(conversationId, q, true);
   }
 
@@ -163,7 +166,6 @@ export class MessagesService {
   private async visitorOutcome(
     outcome: SendOutcome & { conversation?: ConversationView },
     visitorId: string,
-    projectId: string,
     ctx: WidgetContext,
   ): Promise<VisitorSendOutcome> {
     const conversation =
@@ -176,10 +178,7 @@ export class MessagesService {
       created: outcome.created,
       visitorId,
       conversation: toWidgetConversation(conversation),
-      visitorToken:
-        ctx.visitorId === visitorId && ctx.visitorToken
-          ? (ctx.renewedToken ?? ctx.visitorToken)
-          : this.widgetAuth.issueToken(visitorId, projectId),
+      visitorToken: this.visitorTokens.forVisitor(ctx, visitorId),
     };
   }
 }

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TeamsModule } from '../teams/teams.module';
+import { AccessModule } from '../access/access.module';
 import { ProjectsController } from './projects.controller';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 
 @Module({
-  imports: [TeamsModule],
+  imports: [AccessModule],
   controllers: [ProjectsController],
   providers: [ProjectsRepository, ProjectsService],
   exports: [ProjectsService],

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
-import { projects, teamMembers, type Project, type TeamRole } from '../../db/schema';
+import { projects, type Project } from '../../db/schema';
+import { teamIdsOfUser } from '../access/access.repository';
 
 export type ProjectChanges = Partial<
   Pick<Project, 'name' | 'allowedOrigins' | 'requireIdentityVerification' | 'publicKey' | 'secret'>
@@ -22,28 +23,11 @@ export class ProjectsRepository {
 
   /** Projects of every team the user belongs to (optionally one team). */
   async listForUser(userId: string, teamId?: string): Promise<Project[]> {
-    const teamIds = this.db
-      .select({ id: teamMembers.teamId })
-      .from(teamMembers)
-      .where(and(eq(teamMembers.userId, userId), teamId ? eq(teamMembers.teamId, teamId) : undefined));
     return this.db
       .select()
       .from(projects)
-      .where(inArray(projects.teamId, teamIds))
+      .where(inArray(projects.teamId, teamIdsOfUser(this.db, userId, teamId)))
       .orderBy(asc(projects.createdAt));
-  }
-
-  /** The project with the user's role in its team, or undefined when the user is not a member. */
-  async findForUser(
-    projectId: string,
-    userId: string,
-  ): Promise<{ project: Project; role: TeamRole } | undefined> {
-    const [row] = await this.db
-      .select({ project: projects, role: teamMembers.role })
-      .from(projects)
-      .innerJoin(teamMembers, and(eq(teamMembers.teamId, projects.teamId), eq(teamMembers.userId, userId)))
-      .where(eq(projects.id, projectId));
-    return row;
   }
 
   findById(projectId: string): Promise<Project | undefined> {

@@ -4,9 +4,8 @@ import { randomToken } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { DomainEvents } from '../../platform/events/domain-events';
 import { ErrorCode } from '../../platform/errors/error-codes';
-import type { Project, TeamRole } from '../../db/schema';
-import { TeamsService } from '../teams/teams.service';
-import { assertRole } from '../access/roles';
+import type { Project } from '../../db/schema';
+import { AccessService } from '../access/access.service';
 import {
   toProjectResponse,
   toProjectWithSecret,
@@ -27,20 +26,12 @@ export class ProjectsService {
 
   constructor(
     private readonly repo: ProjectsRepository,
-    private readonly teams: TeamsService,
+    private readonly access: AccessService,
     private readonly events: DomainEvents,
   ) {}
 
-  /** The project if the caller's team owns it: 404 otherwise, 403 when the role is too low. */
-  async access(user: AuthUser, projectId: string, minimum: TeamRole = 'agent'): Promise<Project> {
-    const found = await this.repo.findForUser(projectId, user.id);
-    if (!found) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');
-    assertRole(found.role, minimum);
-    return found.project;
-  }
-
   async create(user: AuthUser, dto: CreateProjectDto): Promise<ProjectWithSecretResponseDto> {
-    await this.teams.membership(user, dto.teamId, 'admin');
+    await this.access.team(user, dto.teamId, 'admin');
     const project = await this.repo.create({ ...dto, publicKey: newPublicKey(), secret: newSecret() });
     this.events.publish({ type: 'access.changed', teamId: project.teamId, userId: user.id });
     return toProjectWithSecret(project);
@@ -48,22 +39,22 @@ export class ProjectsService {
 
   async list(user: AuthUser, teamId?: string): Promise<ProjectResponseDto[]> {
     // Filtering by a team the caller is not in is a 404, like every other route naming that team.
-    if (teamId) await this.teams.membership(user, teamId);
+    if (teamId) await this.access.team(user, teamId);
     return (await this.repo.listForUser(user.id, teamId)).map(toProjectResponse);
   }
 
   async get(user: AuthUser, projectId: string): Promise<ProjectResponseDto> {
-    return toProjectResponse(await this.access(user, projectId));
+    return toProjectResponse(await this.access.project(user, projectId));
   }
 
   async update(user: AuthUser, projectId: string, dto: UpdateProjectDto): Promise<ProjectResponseDto> {
-    await this.access(user, projectId, 'admin');
+    await this.access.project(user, projectId, 'admin');
     const { settings, ...changes } = dto;
     return toProjectResponse(await this.change(projectId, { ...changes, settingsPatch: settings }));
   }
 
   async delete(user: AuthUser, projectId: string): Promise<void> {
-    const project = await this.access(user, projectId, 'admin');
+    const project = await this.access.project(user, projectId, 'admin');
     await this.repo.delete(projectId);
     this.cache.invalidate(projectId);
     this.events.publish({ type: 'access.changed', teamId: project.teamId });
@@ -71,12 +62,12 @@ export class ProjectsService {
 
   /** New public key: widgets embedding the old key stop loading; visitors and their tokens are kept. */
   async rotateKey(user: AuthUser, projectId: string): Promise<ProjectResponseDto> {
-    await this.access(user, projectId, 'admin');
+    await this.access.project(user, projectId, 'admin');
     return toProjectResponse(await this.change(projectId, { publicKey: newPublicKey() }));
   }
 
   async rotateSecret(user: AuthUser, projectId: string): Promise<ProjectWithSecretResponseDto> {
-    await this.access(user, projectId, 'admin');
+    await this.access.project(user, projectId, 'admin');
     return toProjectWithSecret(await this.change(projectId, { secret: newSecret() }));
   }
 

@@ -2,7 +2,8 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Invitation } from '../../db/schema';
 import { emailSchema, plainText } from '../auth/auth.dto';
-import type { MemberRow, TeamWithRole } from './teams.repository';
+import type { TeamWithRole } from '../access/access.repository';
+import type { MemberRow } from './teams.repository';
 
 const role = z.enum(['owner', 'admin', 'agent']);
 const teamName = plainText(100);

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
+import type { TeamWithRole } from '../access/access.repository';
+import { unassignInTeam } from '../conversations/conversations.repository';
 import { DB } from '../../db/database.module';
 import {
-  conversations,
   invitations,
-  projects,
   teamMembers,
   teams,
   users,
@@ -15,10 +15,6 @@ import {
   type TeamMember,
   type TeamRole,
 } from '../../db/schema';
-
-export interface TeamWithRole extends Team {
-  role: TeamRole;
-}
 
 export interface MemberChange {
   member: TeamMember;
@@ -53,15 +49,6 @@ export class TeamsRepository {
       .innerJoin(teams, eq(teams.id, teamMembers.teamId))
       .where(eq(teamMembers.userId, userId))
       .orderBy(asc(teams.createdAt));
-  }
-
-  async findForUser(teamId: string, userId: string): Promise<TeamWithRole | undefined> {
-    const [row] = await this.db
-      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt, role: teamMembers.role })
-      .from(teamMembers)
-      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-    return row;
   }
 
   async create(name: string, ownerId: string): Promise<Team> {
@@ -149,13 +136,7 @@ export class TeamsRepository {
         return still ? 'changed' : undefined;
       }
       if (change !== 'remove') return { member, unassigned: [] };
-      const teamProjects = tx.select({ id: projects.id }).from(projects).where(eq(projects.teamId, teamId));
-      const unassigned = await tx
-        .update(conversations)
-        .set({ assigneeId: null, updatedAt: sql`now()` })
-        .where(and(eq(conversations.assigneeId, userId), inArray(conversations.projectId, teamProjects)))
-        .returning();
-      return { member, unassigned };
+      return { member, unassigned: await unassignInTeam(tx, teamId, userId) };
     });
   }
 

@@ -8,6 +8,7 @@ import { ErrorCode } from '../../platform/errors/error-codes';
 import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
 import { toConversationView } from '../conversations/conversation.views';
+import { AccessService } from '../access/access.service';
 import { assertRole } from '../access/roles';
 import {
   toInvitationResponse,
@@ -19,7 +20,7 @@ import {
   type MemberResponseDto,
   type TeamResponseDto,
 } from './teams.dto';
-import { TeamsRepository, type MemberChange, type TeamWithRole } from './teams.repository';
+import { TeamsRepository, type MemberChange } from './teams.repository';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 
@@ -32,6 +33,7 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly repo: TeamsRepository,
+    private readonly access: AccessService,
     private readonly auth: AuthService,
     private readonly events: DomainEvents,
   ) {}
@@ -42,14 +44,6 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopSweep?.();
-  }
-
-  /** The caller's membership of a team; a team the caller is not in does not exist for them (404). */
-  async membership(user: AuthUser, teamId: string, minimum: TeamRole = 'agent'): Promise<TeamWithRole> {
-    const team = await this.repo.findForUser(teamId, user.id);
-    if (!team) throw AppError.notFound(ErrorCode.TEAM_NOT_FOUND, 'Team');
-    assertRole(team.role, minimum);
-    return team;
   }
 
   async list(user: AuthUser): Promise<TeamResponseDto[]> {
@@ -63,16 +57,16 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async get(user: AuthUser, teamId: string): Promise<TeamResponseDto> {
-    return toTeamResponse(await this.membership(user, teamId));
+    return toTeamResponse(await this.access.team(user, teamId));
   }
 
   async rename(user: AuthUser, teamId: string, name: string): Promise<TeamResponseDto> {
-    const { role } = await this.membership(user, teamId, 'admin');
+    const { role } = await this.access.team(user, teamId, 'admin');
     return toTeamResponse({ ...(await this.repo.rename(teamId, name)), role });
   }
 
   async members(user: AuthUser, teamId: string): Promise<MemberResponseDto[]> {
-    await this.membership(user, teamId);
+    await this.access.team(user, teamId);
     return (await this.repo.listMembers(teamId)).map(toMemberResponse);
   }
 
@@ -82,7 +76,7 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
     memberId: string,
     role: TeamRole,
   ): Promise<MemberResponseDto> {
-    const me = await this.membership(user, teamId, 'admin');
+    const me = await this.access.team(user, teamId, 'admin');
     const target = await this.repo.findMember(teamId, memberId);
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     // Only owners may grant or take away ownership.
@@ -95,7 +89,7 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
 
   /** Owners/admins remove members; anyone may leave. The last owner can do neither. */
   async removeMember(user: AuthUser, teamId: string, memberId: string): Promise<void> {
-    const me = await this.membership(user, teamId);
+    const me = await this.access.team(user, teamId);
     const target = await this.repo.findMember(teamId, memberId);
     if (!target) throw AppError.notFound(ErrorCode.MEMBER_NOT_FOUND, 'Member');
     if (memberId !== user.id) assertRole(me.role, target.role === 'owner' ? 'owner' : 'admin');
@@ -113,7 +107,7 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
-    const me = await this.membership(user, teamId, 'admin');
+    const me = await this.access.team(user, teamId, 'admin');
     if (dto.role === 'owner') assertRole(me.role, 'owner');
     if (await this.repo.hasMemberWithEmail(teamId, dto.email)) {
       throw new AppError(ErrorCode.ALREADY_MEMBER, 'Someone with this email is already a member');
@@ -131,12 +125,12 @@ export class TeamsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async invitations(user: AuthUser, teamId: string): Promise<InvitationResponseDto[]> {
-    await this.membership(user, teamId, 'admin');
+    await this.access.team(user, teamId, 'admin');
     return (await this.repo.listPendingInvitations(teamId)).map(toInvitationResponse);
   }
 
   async revokeInvitation(user: AuthUser, teamId: string, invitationId: string): Promise<void> {
-    await this.membership(user, teamId, 'admin');
+    await this.access.team(user, teamId, 'admin');
     if (!(await this.repo.deleteInvitation(teamId, invitationId))) {
       throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
     }

@@ -43,6 +43,23 @@ export class VisitorTokenService {
     );
   }
 
+  /**
+   * The token a widget caller should use from now on for `visitorId`: the one it presented (or its
+   * renewal) when it is that visitor's, a new one otherwise (a first message, a verified login).
+   */
+  forVisitor(
+    caller: { project: { id: string }; visitorId?: string; visitorToken?: string; renewedToken?: string },
+    visitorId: string,
+  ): string {
+    if (caller.visitorId === visitorId && caller.visitorToken) return caller.renewedToken ?? caller.visitorToken;
+    return this.sign(visitorId, caller.project.id);
+  }
+
+  /** When a token this server issued expires (ms since epoch). */
+  expiresAt(token: string): number {
+    return this.verify(token).exp * 1000;
+  }
+
   /** Verified tokens (their signature check is a share of every widget request), until they expire. */
   private readonly verified = new Map<string, VisitorClaims>();
 

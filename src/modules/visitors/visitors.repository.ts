@@ -26,6 +26,11 @@ const mergedMetadata = (incoming: SQL) => sql`case
 export class VisitorsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
+  async findById(visitorId: string): Promise<Visitor | undefined> {
+    const [row] = await this.db.select().from(visitors).where(eq(visitors.id, visitorId));
+    return row;
+  }
+
   async create(projectId: string, profile: VisitorProfile, db: Db = this.db): Promise<Visitor> {
     const [row] = await db
       .insert(visitors)

@@ -67,15 +67,6 @@ export class WidgetAuthService {
     };
   }
 
-  issueToken(visitorId: string, projectId: string): string {
-    return this.tokens.sign(visitorId, projectId);
-  }
-
-  /** When a token this server issued expires (ms since epoch). */
-  tokenExpiresAt(token: string): number {
-    return this.tokens.verify(token).exp * 1000;
-  }
-
   /** With a non-empty allow-list, only listed origins may use the widget (a missing Origin too is refused). */
   assertOrigin(project: Project, origin: string | undefined): void {
     if (project.allowedOrigins.length === 0) return;

@@ -1,24 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import { Public } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
 import { WidgetRateLimit } from '../../platform/rate-limit';
-import { limitSchema } from '../../platform/http/pagination';
 import { Widget, WidgetGuard } from './widget.guard';
 import type { WidgetContext } from './widget-auth.service';
-import {
-  WidgetConfigResponseDto,
-  WidgetConversationItemDto,
-  WidgetSessionDto,
-  WidgetSessionResponseDto,
-} from './widget.dto';
+import { WidgetConfigResponseDto, WidgetSessionDto, WidgetSessionResponseDto } from './widget.dto';
 import { WidgetService } from './widget.service';
-
-class WidgetListQueryDto extends createZodDto(
-  z.strictObject({ cursor: z.string().max(500).optional(), limit: limitSchema }),
-) {}
 
 @ApiTags('widget')
 @ApiSecurity('project-key')
@@ -46,12 +34,5 @@ export class WidgetController {
   @ApiData(WidgetSessionResponseDto)
   session(@Widget() ctx: WidgetContext, @Body() dto: WidgetSessionDto): Promise<WidgetSessionResponseDto> {
     return this.widget.session(ctx, dto);
-  }
-
-  @Get('conversations')
-  @ApiOperation({ summary: "The visitor's own conversations, newest activity first (cursor-paginated)" })
-  @ApiData(WidgetConversationItemDto, 200, { paginated: true })
-  conversations(@Widget() ctx: WidgetContext, @Query() q: WidgetListQueryDto) {
-    return this.widget.conversations(ctx, q);
   }
 }

@@ -1,6 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { visitorProfileSchema, widgetConversationSchema } from '../messages/messages.dto';
+import { visitorProfileSchema } from '../visitors/visitors.dto';
 
 export class WidgetSessionDto extends createZodDto(
   z.strictObject({ visitor: visitorProfileSchema.optional() }),
@@ -26,11 +26,5 @@ export class WidgetConfigResponseDto extends createZodDto(
     color: z.string().nullable(),
     agentsOnline: z.boolean(),
     requireIdentityVerification: z.boolean(),
-  }),
-) {}
-
-export class WidgetConversationItemDto extends createZodDto(
-  widgetConversationSchema.extend({
-    unreadCount: z.number().describe('Agent replies after the visitor read marker'),
   }),
 ) {}

@@ -1,24 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ConversationsModule } from '../conversations/conversations.module';
 import { ProjectsModule } from '../projects/projects.module';
-import { VisitorTokenService } from '../visitors/visitor-token.service';
-import { VisitorsRepository } from '../visitors/visitors.repository';
+import { VisitorsModule } from '../visitors/visitors.module';
 import { WidgetAuthService } from './widget-auth.service';
 import { WidgetController } from './widget.controller';
 import { WidgetGuard, WidgetOrAgentGuard } from './widget.guard';
 import { WidgetService } from './widget.service';
 
 @Module({
-  imports: [ProjectsModule, ConversationsModule],
+  imports: [ProjectsModule, VisitorsModule],
   controllers: [WidgetController],
-  providers: [
-    VisitorTokenService,
-    VisitorsRepository,
-    WidgetAuthService,
-    WidgetService,
-    WidgetGuard,
-    WidgetOrAgentGuard,
-  ],
-  exports: [VisitorsRepository, WidgetAuthService, WidgetGuard, WidgetOrAgentGuard],
+  providers: [WidgetAuthService, WidgetService, WidgetGuard, WidgetOrAgentGuard],
+  exports: [WidgetAuthService, WidgetGuard, WidgetOrAgentGuard],
 })
 export class WidgetModule {}

@@ -3,29 +3,19 @@ import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { Visitor } from '../../db/schema';
-import { Envelope } from '../../platform/http/envelope';
-import type { PageMeta } from '../../platform/http/pagination';
-import { activityPage, decodeActivityCursor } from '../conversations/activity-page';
-import { ConversationsRepository } from '../conversations/conversations.repository';
-import { toConversationView, toWidgetConversation } from '../conversations/conversation.views';
 import { PresenceService } from '../presence/presence.service';
 import { checkIdentity } from '../visitors/identity-verification';
+import { VisitorTokenService } from '../visitors/visitor-token.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
-import { WidgetAuthService, type WidgetContext } from './widget-auth.service';
-import type {
-  WidgetConfigResponseDto,
-  WidgetConversationItemDto,
-  WidgetSessionDto,
-  WidgetSessionResponseDto,
-} from './widget.dto';
-import { requireVisitor } from './widget.guard';
+import { toVisitorSummary } from '../visitors/visitors.views';
+import type { WidgetContext } from './widget-auth.service';
+import type { WidgetConfigResponseDto, WidgetSessionDto, WidgetSessionResponseDto } from './widget.dto';
 
 @Injectable()
 export class WidgetService {
   constructor(
     private readonly visitors: VisitorsRepository,
-    private readonly conversationsRepo: ConversationsRepository,
-    private readonly auth: WidgetAuthService,
+    private readonly tokens: VisitorTokenService,
     private readonly presence: PresenceService,
     private readonly limiter: RateLimiter,
   ) {}
@@ -61,29 +51,6 @@ export class WidgetService {
       await this.limiter.enforce('visitor', `${ctx.project.id}:${ctx.ip}`);
       visitor = await this.visitors.create(ctx.project.id, { ...profile, externalId });
     }
-    const token =
-      visitor.id === ctx.visitorId && ctx.visitorToken
-        ? (ctx.renewedToken ?? ctx.visitorToken)
-        : this.auth.issueToken(visitor.id, ctx.project.id);
-    return {
-      visitorToken: token,
-      visitor: { id: visitor.id, name: visitor.name, email: visitor.email, verified: visitor.verified },
-    };
-  }
-
-  async conversations(
-    ctx: WidgetContext,
-    q: { cursor?: string; limit: number },
-  ): Promise<Envelope<WidgetConversationItemDto[], PageMeta>> {
-    const rows = await this.conversationsRepo.listForVisitor(requireVisitor(ctx), {
-      cursor: decodeActivityCursor(q.cursor),
-      limit: q.limit,
-    });
-    const { page, meta } = activityPage(rows, q.limit);
-    const data = page.map((r) => ({
-      ...toWidgetConversation(toConversationView(r.conversation)),
-      unreadCount: r.unread,
-    }));
-    return new Envelope(data, meta);
+    return { visitorToken: this.tokens.forVisitor(ctx, visitor.id), visitor: toVisitorSummary(visitor) };
   }
 }

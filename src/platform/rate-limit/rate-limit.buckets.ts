@@ -31,23 +31,16 @@ export function bucketLimits(config: AppConfig): Record<RateLimitBucket, BucketL
   };
 }
 
-/** What the widget guard leaves on the request (either shape), used to key widget limits. */
+/** What the widget guard leaves on the request, used to key widget limits. */
 interface WidgetAwareRequest extends FastifyRequest {
-  widget?: { project?: { id: string }; visitorId?: string };
-  visitor?: { id: string; projectId?: string };
-  project?: { id: string };
+  widget?: { project: { id: string }; visitorId?: string };
 }
 
 export const clientIp = (request: FastifyRequest): string => normalizeIp(request.ip);
 
 function projectOf(request: WidgetAwareRequest): string {
   const key = request.headers['x-project-key'];
-  return (
-    request.widget?.project?.id ??
-    request.project?.id ??
-    request.visitor?.projectId ??
-    (typeof key === 'string' ? `key:${key}` : 'none')
-  );
+  return request.widget?.project.id ?? (typeof key === 'string' ? `key:${key}` : 'none');
 }
 
 const emailOf = (request: FastifyRequest): string | undefined => {
@@ -76,7 +69,7 @@ export function trackerFor(
     case 'visitor':
       return `${projectOf(req)}:${clientIp(req)}`;
     case 'message': {
-      const visitor = req.widget?.visitorId ?? req.visitor?.id;
+      const visitor = req.widget?.visitorId;
       return visitor ? `visitor:${visitor}` : `${projectOf(req)}:${clientIp(req)}`;
     }
   }
