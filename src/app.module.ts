@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { DatabaseModule } from './db/database.module';
 import { EventsModule } from './platform/events/events.module';
+import { OutboxModule } from './platform/outbox/outbox.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
@@ -29,6 +30,7 @@ export class AppModule {
         RateLimitModule,
         RedisModule,
         EventsModule,
+        OutboxModule,
         PresenceModule,
         AuthModule,
         TeamsModule,

@@ -241,7 +241,11 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     failedAt: tstz('failed_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.availableAt, t.id).where(sql`${t.failedAt} is null`)],
+  (t) => [
+    index('outbox_due_idx')
+      .on(t.availableAt, t.id)
+      .where(sql`${t.failedAt} is null`),
+  ],
 );
 
 /** Once-per-cluster background jobs: the node that takes a job's lease runs it until the lease ends. */

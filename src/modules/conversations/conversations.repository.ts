@@ -2,8 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
-import { conversations, projects, visitors, type Conversation, type ConversationStatus } from '../../db/schema';
+import {
+  conversations,
+  projects,
+  visitors,
+  type Conversation,
+  type ConversationStatus,
+} from '../../db/schema';
+import { writeWithOutbox } from '../../platform/outbox/outbox.sql';
 import { memberHeldForShare, projectIdsOfUser } from '../access/access.repository';
+import { conversationFromRow } from './conversation.views';
 
 export interface InboxFilter {
   userId: string;
@@ -42,6 +50,12 @@ const unreadCount = (side: 'agent' | 'visitor') =>
   ).mapWith(Number);
 
 export type ConversationChanges = Partial<Pick<Conversation, 'status' | 'assigneeId' | 'snoozedUntil'>>;
+
+/** The outbox payload of a written conversation row `w`, with the fields a change touched. */
+const snapshot = (changes?: string[]): SQL =>
+  changes
+    ? sql`jsonb_build_object('conversation', to_jsonb(w), 'changes', ${JSON.stringify(changes)}::jsonb)`
+    : sql`jsonb_build_object('conversation', to_jsonb(w))`;
 
 /** last_message_at at full (microsecond) precision, for page cursors: a JS Date keeps only ms. */
 const activityKey = sql<string>`to_char(${conversations.lastMessageAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -138,8 +152,9 @@ export class ConversationsRepository {
     input: { projectId: string; visitorId: string; openingClientMessageId: string },
     db: Db = this.db,
   ): Promise<{ conversation: Conversation; created: boolean }> {
-    const [created] = await db.insert(conversations).values(input).onConflictDoNothing().returning();
-    if (created) return { conversation: created, created: true };
+    const insert = db.insert(conversations).values(input).onConflictDoNothing().returning();
+    const [created] = await writeWithOutbox(db, insert, 'conversation.created', snapshot());
+    if (created) return { conversation: conversationFromRow(created), created: true };
     const [existing] = await db
       .select()
       .from(conversations)
@@ -156,29 +171,40 @@ export class ConversationsRepository {
    * Applies `changes`; a new assignee must still be a member of `teamId` when the row is written.
    * The membership row is share-locked, so a concurrent removal (which unassigns in the same
    * transaction) either runs first and this matches nothing, or runs after and unassigns this.
-   * Undefined when nothing matched.
+   * Undefined when nothing matched. `changed` (the fields that really change) goes to the outbox;
+   * with none, nothing does.
    */
   async update(
     conversationId: string,
     changes: ConversationChanges,
     teamId: string,
+    changed: (keyof ConversationChanges)[],
   ): Promise<Conversation | undefined> {
     const assignee = changes.assigneeId ? memberHeldForShare(teamId, changes.assigneeId) : undefined;
-    const [row] = await this.db
+    const update = this.db
       .update(conversations)
       .set({ ...changes, updatedAt: sql`now()` })
       .where(and(eq(conversations.id, conversationId), assignee))
       .returning();
-    return row;
+    if (changed.length === 0) return (await update)[0];
+    const [row] = await writeWithOutbox(this.db, update, 'conversation.updated', snapshot(changed));
+    return row && conversationFromRow(row);
   }
 
   /** Reopens snoozed conversations whose time has come; each row is returned by exactly one caller. */
-  wakeSnoozed(): Promise<Conversation[]> {
-    return this.db
+  async wakeSnoozed(): Promise<Conversation[]> {
+    const update = this.db
       .update(conversations)
       .set({ status: 'open', snoozedUntil: null, updatedAt: sql`now()` })
       .where(and(eq(conversations.status, 'snoozed'), lte(conversations.snoozedUntil, sql`now()`)))
       .returning();
+    const rows = await writeWithOutbox(
+      this.db,
+      update,
+      'conversation.updated',
+      snapshot(['status', 'snoozedUntil']),
+    );
+    return rows.map(conversationFromRow);
   }
 
   /** Moves a side's read marker forward only (never back), capped at the last sequence. */
@@ -186,17 +212,22 @@ export class ConversationsRepository {
     conversationId: string,
     side: 'agent' | 'visitor',
     seq: number,
+    readerId: string,
   ): Promise<Conversation | undefined> {
     const column = side === 'agent' ? conversations.agentLastReadSeq : conversations.visitorLastReadSeq;
     const key = side === 'agent' ? 'agentLastReadSeq' : 'visitorLastReadSeq';
     // A visitor can only have read what it can see.
     const upTo = side === 'agent' ? conversations.lastSeq : conversations.lastPublicSeq;
-    const [row] = await this.db
+    const update = this.db
       .update(conversations)
       .set({ [key]: sql`greatest(${column}, least(${seq}, ${upTo}))` })
       .where(eq(conversations.id, conversationId))
       .returning();
-    return row;
+    const payload = sql`jsonb_build_object('conversation', to_jsonb(w), 'side', ${side}::text,
+      'last_read_seq', w.${sql.raw(side === 'agent' ? 'agent_last_read_seq' : 'visitor_last_read_seq')},
+      'reader_id', ${readerId}::text)`;
+    const [row] = await writeWithOutbox(this.db, update, 'message.read', payload);
+    return row && conversationFromRow(row);
   }
 }
 
@@ -204,11 +235,13 @@ export class ConversationsRepository {
  * Unassigns a leaving member's conversations in the team's projects, inside the removal's
  * transaction (`db`), and returns them.
  */
-export function unassignInTeam(db: Db, teamId: string, userId: string): Promise<Conversation[]> {
+export async function unassignInTeam(db: Db, teamId: string, userId: string): Promise<Conversation[]> {
   const teamProjects = db.select({ id: projects.id }).from(projects).where(eq(projects.teamId, teamId));
-  return db
+  const update = db
     .update(conversations)
     .set({ assigneeId: null, updatedAt: sql`now()` })
     .where(and(eq(conversations.assigneeId, userId), inArray(conversations.projectId, teamProjects)))
     .returning();
+  const rows = await writeWithOutbox(db, update, 'conversation.updated', snapshot(['assigneeId']));
+  return rows.map(conversationFromRow);
 }

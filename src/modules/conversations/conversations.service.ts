@@ -126,15 +126,14 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
       changes.snoozedUntil = dto.status === 'snoozed' && dto.snoozedUntil ? new Date(dto.snoozedUntil) : null;
     }
     if (dto.assigneeId !== undefined) changes.assigneeId = dto.assigneeId;
-    const after = await this.repo.update(conversationId, changes, teamId);
+    const changed = changedFields(before, changes);
+    const after = await this.repo.update(conversationId, changes, teamId, changed);
     if (!after) {
       // Deleted meanwhile, or the assignee left the team between the check and the write.
-      if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId)))
-        throw assigneeNotMember();
+      if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId))) throw assigneeNotMember();
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     }
     const view = toConversationView(after);
-    const changed = changedFields(toConversationView(before), view);
     if (changed.length > 0)
       this.events.publish({ type: 'conversation.updated', conversation: view, changes: changed });
     return view;
@@ -160,7 +159,9 @@ export class ConversationsService implements OnModuleInit, OnModuleDestroy {
     readerId: string,
     seq = 2_147_483_647,
   ): Promise<ReadStateResponseDto> {
-    const conversation = toConversationView(stillExists(await this.repo.markRead(conversationId, side, seq)));
+    const conversation = toConversationView(
+      stillExists(await this.repo.markRead(conversationId, side, seq, readerId)),
+    );
     const lastReadSeq = side === 'agent' ? conversation.agentLastReadSeq : conversation.visitorLastReadSeq;
     this.events.publish({ type: 'message.read', conversation, side, lastReadSeq, readerId });
     return { conversationId, side, lastReadSeq };
@@ -179,6 +180,10 @@ const assigneeNotMember = () =>
   ]);
 
 /** The fields a PATCH can change that really changed (what `conversation.updated` lists). */
-function changedFields(before: ConversationView, after: ConversationView): string[] {
-  return (['status', 'snoozedUntil', 'assigneeId'] as const).filter((k) => before[k] !== after[k]);
+function changedFields(before: Conversation, changes: ConversationChanges): (keyof ConversationChanges)[] {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+  return (['status', 'snoozedUntil', 'assigneeId'] as const).filter(
+    (k) => k in changes && !same(before[k], changes[k]),
+  );
 }

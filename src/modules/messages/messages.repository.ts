@@ -42,7 +42,8 @@ export interface HistoryQuery {
 
 /**
  * Appends a message in one statement: bumps the conversation's sequence (its row lock orders sends
- * per conversation), inserts the message with that seq, and reports the status before the change.
+ * per conversation), inserts the message with that seq and its outbox rows (message.created, and
+ * conversation.updated when a visitor's message reopens it), and reports the status before the change.
  * A repeated clientMessageId inserts nothing: `prev` skips it when it was committed before this
  * statement began; a send that raced it (waited on the row lock, so its snapshot missed it) fails
  * on the unique index instead, which rolls the conversation update back too (no seq gap).
@@ -52,7 +53,7 @@ export interface HistoryQuery {
  * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
  */
 const APPEND: PreparedStatement = {
-  name: 'messages_append_v3',
+  name: 'messages_append_v4',
   text: `
     with prev as (
       select id, status from conversations
@@ -76,6 +77,15 @@ const APPEND: PreparedStatement = {
       insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
       select $2, c.id, c.last_seq, $3::message_sender, $4, $5, $6, $7 from c
       returning *
+    ), o as (
+      insert into outbox (type, payload)
+      select 'conversation.updated', jsonb_build_object(
+          'conversation', to_jsonb(c) - 'previous_status', 'changes', jsonb_build_array('status'))
+        from c join m on true where c.status <> c.previous_status
+      union all
+      select 'message.created', jsonb_build_object(
+          'message', to_jsonb(m), 'conversation', to_jsonb(c) - 'previous_status')
+        from c join m on true
     )
     select c.*, m.id as m_id, m.conversation_id as m_conversation_id, m.seq as m_seq, m.sender as m_sender,
       m.author_id as m_author_id, m.body as m_body, m.private as m_private,

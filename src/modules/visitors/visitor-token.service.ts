@@ -51,7 +51,8 @@ export class VisitorTokenService {
     caller: { project: { id: string }; visitorId?: string; visitorToken?: string; renewedToken?: string },
     visitorId: string,
   ): string {
-    if (caller.visitorId === visitorId && caller.visitorToken) return caller.renewedToken ?? caller.visitorToken;
+    if (caller.visitorId === visitorId && caller.visitorToken)
+      return caller.renewedToken ?? caller.visitorToken;
     return this.sign(visitorId, caller.project.id);
   }
 

@@ -1,8 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import { visitors, type Visitor } from '../../db/schema';
+import { writeWithOutbox } from '../../platform/outbox/outbox.sql';
+import { visitorFromRow } from './visitors.views';
+
+const snapshot = sql`jsonb_build_object('visitor', to_jsonb(w))`;
 
 export interface VisitorProfile {
   name?: string;
@@ -32,11 +36,12 @@ export class VisitorsRepository {
   }
 
   async create(projectId: string, profile: VisitorProfile, db: Db = this.db): Promise<Visitor> {
-    const [row] = await db
+    const insert = db
       .insert(visitors)
       .values({ projectId, ...profile, metadata: profile.metadata ?? {}, verified: false })
       .returning();
-    return row;
+    const [row] = await writeWithOutbox(db, insert, 'visitor.created', snapshot);
+    return visitorFromRow(row);
   }
 
   /** The one visitor behind a verified external id; concurrent first logins resolve to the same row. */
@@ -46,7 +51,7 @@ export class VisitorsRepository {
     profile: VisitorProfile,
     db: Db = this.db,
   ): Promise<Visitor> {
-    const [row] = await db
+    const upsert = db
       .insert(visitors)
       .values({ projectId, ...profile, externalId, metadata: profile.metadata ?? {}, verified: true })
       .onConflictDoUpdate({
@@ -59,17 +64,27 @@ export class VisitorsRepository {
           metadata: mergedMetadata(sql`excluded.metadata`),
         },
       })
-      .returning();
-    return row;
+      .returning({ ...getTableColumns(visitors), inserted: sql<boolean>`(xmax = 0)` });
+    const type = sql`case when w.inserted then 'visitor.created' else 'visitor.updated' end`;
+    const [row] = await writeWithOutbox(
+      db,
+      upsert,
+      type,
+      sql`jsonb_build_object('visitor', to_jsonb(w) - 'inserted')`,
+    );
+    return visitorFromRow(row);
   }
 
-  /** Updates the profile fields given (metadata is merged) and the last-seen time; undefined if no such visitor. */
+  /**
+   * Updates the profile fields given (metadata is merged) and the last-seen time; undefined if no
+   * such visitor. Only a profile change is an event (visitor.updated); a last-seen bump is not.
+   */
   async updateProfile(
     visitorId: string,
     projectId: string,
     profile: Omit<VisitorProfile, 'externalId'>,
   ): Promise<Visitor | undefined> {
-    const [row] = await this.db
+    const update = this.db
       .update(visitors)
       .set({
         lastSeenAt: sql`now()`,
@@ -81,6 +96,9 @@ export class VisitorsRepository {
       })
       .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId)))
       .returning();
-    return row;
+    const changed = Object.values(profile).some((v) => v !== undefined);
+    if (!changed) return (await update)[0];
+    const [row] = await writeWithOutbox(this.db, update, 'visitor.updated', snapshot);
+    return row && visitorFromRow(row);
   }
 }

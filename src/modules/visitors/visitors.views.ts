@@ -29,3 +29,21 @@ export const toVisitorSummary = (v: Visitor) => ({
   email: v.email,
   verified: v.verified,
 });
+
+/** Maps a raw snake_case visitors row (hand-written SQL, or an outbox snapshot) to the Drizzle shape. */
+export function visitorFromRow(r: Record<string, unknown>): Visitor {
+  return {
+    id: r.id as string,
+    projectId: r.project_id as string,
+    externalId: (r.external_id as string | null) ?? null,
+    verified: Boolean(r.verified),
+    name: (r.name as string | null) ?? null,
+    email: (r.email as string | null) ?? null,
+    metadata: (typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata) as Record<
+      string,
+      unknown
+    >,
+    createdAt: new Date(r.created_at as string),
+    lastSeenAt: new Date(r.last_seen_at as string),
+  };
+}

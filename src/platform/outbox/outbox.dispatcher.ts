@@ -1,0 +1,121 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DomainEvents } from '../events/domain-events';
+import { OutboxRepository, type OutboxEvent } from './outbox.repository';
+
+/** A system that must hear about events: handles each at least once, so it must be idempotent by `event.id`. */
+export interface OutboxConsumer {
+  name: string;
+  handle(event: OutboxEvent): Promise<void>;
+}
+
+const BATCH = 100;
+/** How often every node looks for due rows (retries, and rows of nodes that died before dispatching). */
+const POLL_MS = 1000;
+/** After a commit's in-process event, dispatch this soon (sends in between share the drain). */
+const NUDGE_MS = 20;
+/** How long a claimed batch is this dispatcher's before it is due again (a crashed node's batch). */
+const LEASE_MS = 30_000;
+/** After this many failed deliveries a row is set aside (failed_at) for an operator to look at. */
+export const MAX_ATTEMPTS = 20;
+const MAX_BACKOFF_MS = 3_600_000;
+
+/** 1 s, 2 s, 4 s … capped at an hour: about a day of retries in all before a row is set aside. */
+export const backoffMs = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+
+/**
+ * Hands claimed outbox rows to every registered consumer, in id order within a batch. A row is
+ * deleted once all consumers took it; if one fails, the row is retried later for all of them
+ * (hence idempotent consumers). Runs on every node: claims never overlap (see OutboxRepository.claim).
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxDispatcher.name);
+  private readonly consumers: OutboxConsumer[] = [];
+  private draining?: Promise<number>;
+  private poll?: NodeJS.Timeout;
+  private nudge?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.poll = setInterval(() => this.dispatchInBackground(), POLL_MS).unref();
+    // Consumers hear of a commit at once: its in-process event follows the commit of its outbox row.
+    this.unsubscribe = this.events.subscribe(() => {
+      if (this.consumers.length === 0 || this.nudge) return;
+      this.nudge = setTimeout(() => {
+        this.nudge = undefined;
+        this.dispatchInBackground();
+      }, NUDGE_MS).unref();
+    });
+  }
+
+  /** Stops dispatching and lets a drain in flight finish while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.unsubscribe?.();
+    clearInterval(this.poll);
+    clearTimeout(this.nudge);
+    await this.draining?.catch(() => undefined);
+  }
+
+  register(consumer: OutboxConsumer): void {
+    this.consumers.push(consumer);
+  }
+
+  private dispatchInBackground(): void {
+    this.drain().catch((err: unknown) =>
+      this.logger.warn(`outbox dispatch failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
+
+  /** Dispatches until nothing is due; concurrent calls share one drain. Returns the rows handled. */
+  drain(): Promise<number> {
+    this.draining ??= this.drainAll().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drainAll(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const batch = await this.repo.claim(BATCH, LEASE_MS);
+      if (batch.length === 0) return handled;
+      const done: number[] = [];
+      for (const event of batch) {
+        const error = await this.deliver(event);
+        if (!error) done.push(event.id);
+        else
+          await this.repo.retryLater(
+            event.id,
+            error,
+            backoffMs(event.attempts),
+            event.attempts >= MAX_ATTEMPTS,
+          );
+      }
+      await this.repo.delete(done);
+      handled += batch.length;
+      if (batch.length < BATCH) return handled;
+    }
+  }
+
+  /** Hands the event to each consumer; the first failure's message, or undefined when all took it. */
+  private async deliver(event: OutboxEvent): Promise<string | undefined> {
+    for (const consumer of this.consumers) {
+      try {
+        await consumer.handle(event);
+      } catch (err) {
+        const message = `${consumer.name}: ${err instanceof Error ? err.message : String(err)}`;
+        this.logger.warn(`outbox event ${event.id} (${event.type}) not delivered: ${message}`);
+        return message;
+      }
+    }
+    return undefined;
+  }
+}

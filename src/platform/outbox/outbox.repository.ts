@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { outbox } from '../../db/schema';
+import { DB } from '../../db/tokens';
+import { rowsOf } from './outbox.sql';
+
+/** One claimed outbox row, as consumers see it. */
+export interface OutboxEvent {
+  /** Increasing, unique: consumers deduplicate redeliveries by it. */
+  id: number;
+  type: string;
+  /** Row snapshots (snake_case, see the table's comment) and event fields. */
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  /** Deliveries so far, this one included. */
+  attempts: number;
+}
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@Inject(DB) private readonly db: Db) {}
+
+  /**
+   * Claims up to `limit` due rows, oldest first, for `leaseMs`: they are not due again until then,
+   * so a dispatcher that dies mid-batch only delays them. SKIP LOCKED lets dispatchers on several
+   * nodes claim at once without waiting on, or handing out, each other's rows.
+   */
+  async claim(limit: number, leaseMs: number): Promise<OutboxEvent[]> {
+    const result = await this.db.execute(sql`
+      with due as (
+        select id from outbox
+        where failed_at is null and available_at <= now()
+        order by available_at, id
+        limit ${limit}
+        for update skip locked
+      )
+      update outbox o set
+        attempts = o.attempts + 1,
+        available_at = now() + make_interval(secs => ${leaseMs / 1000})
+      from due where o.id = due.id
+      returning o.id, o.type, o.payload, o.created_at, o.attempts`);
+    return rowsOf(result)
+      .map((r) => ({
+        id: Number(r.id),
+        type: r.type as string,
+        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<
+          string,
+          unknown
+        >,
+        createdAt: new Date(r.created_at as string),
+        attempts: Number(r.attempts),
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Done: every consumer took them. */
+  async delete(ids: number[]): Promise<void> {
+    if (ids.length > 0) await this.db.delete(outbox).where(inArray(outbox.id, ids));
+  }
+
+  /** A consumer failed: due again after `delayMs`, or set aside for good when `giveUp`. */
+  async retryLater(id: number, error: string, delayMs: number, giveUp: boolean): Promise<void> {
+    await this.db.execute(sql`update outbox set
+        last_error = ${error.slice(0, 1000)},
+        available_at = now() + make_interval(secs => ${delayMs / 1000}),
+        failed_at = case when ${giveUp} then now() else null end
+      where id = ${id}`);
+  }
+}
