@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { DatabaseModule } from './db/database.module';
 import { EventsModule } from './platform/events/events.module';
+import { JobsModule } from './platform/jobs/jobs.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -27,6 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        JobsModule,
         RateLimitModule,
         RedisModule,
         EventsModule,

@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import {
   WebSocketGateway,
   WebSocketServer,
@@ -9,6 +9,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AppError } from '../platform/errors/app-error';
+import { JobRunner } from '../platform/jobs/job-runner.service';
 import { ErrorCode } from '../platform/errors/error-codes';
 import { adminOriginAllowed } from '../platform/security/http-security';
 import { APP_CONFIG } from '../config/config.module';
@@ -31,7 +32,6 @@ import {
   originOf,
   parsePayload,
   readPayload,
-  safeMessage,
   setUpConnection,
   useHandshake,
 } from './socket-helpers';
@@ -47,12 +47,8 @@ const sendSchema = z.strictObject({
 
 /** Namespace /agent: dashboard users, authenticated by their access JWT, joined to their projects. */
 @WebSocketGateway({ namespace: '/agent' })
-export class AgentGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnApplicationShutdown
-{
+export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer() private readonly nsp!: Namespace;
-  private readonly logger = new Logger(AgentGateway.name);
-  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly tokens: AccessTokenService,
@@ -63,6 +59,7 @@ export class AgentGateway
     private readonly bus: RealtimeBus,
     private readonly resync: ResyncService,
     private readonly guard: SocketGuard,
+    private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,7 +67,13 @@ export class AgentGateway
     this.bus.attach('agent', nsp);
     this.bus.onAgentAccess((event) => void this.rooms.apply(nsp, event));
     useHandshake(nsp, (socket) => this.authenticate(socket));
-    this.heartbeat = setInterval(() => void this.refreshPresence(), PRESENCE_HEARTBEAT_MS).unref();
+    // Every node: each refreshes its own sockets' presence.
+    this.jobs.register({
+      name: 'realtime.presence-heartbeat',
+      everyMs: PRESENCE_HEARTBEAT_MS,
+      scope: 'node',
+      run: () => this.refreshPresence(),
+    });
   }
 
   private async authenticate(socket: Socket): Promise<void> {
@@ -129,16 +132,8 @@ export class AgentGateway
     );
   }
 
-  /** The presence heartbeat (every PRESENCE_HEARTBEAT_MS). */
-  async refreshPresence(): Promise<void> {
-    try {
-      await this.rooms.heartbeat(this.nsp);
-    } catch (err) {
-      this.logger.warn(`presence heartbeat failed: ${safeMessage(err)}`);
-    }
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.heartbeat);
+  /** The presence heartbeat (every PRESENCE_HEARTBEAT_MS; the job runner logs a failure). */
+  refreshPresence(): Promise<void> {
+    return this.rooms.heartbeat(this.nsp);
   }
 }

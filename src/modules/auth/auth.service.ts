@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { every } from '../../platform/periodic';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobRunner } from '../../platform/jobs/job-runner.service';
 import type { AuthUser } from '../../platform/auth/auth-user';
 import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
@@ -24,23 +24,22 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 const SESSION_SWEEP_MS = 3_600_000;
 
 @Injectable()
-export class AuthService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(AuthService.name);
-  private stopSweep?: () => void;
-
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly repo: AuthRepository,
     private readonly accessTokens: AccessTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
+    private readonly jobs: JobRunner,
   ) {}
 
   onModuleInit(): void {
-    this.stopSweep = every(SESSION_SWEEP_MS, () => this.repo.deleteExpiredSessions(), this.logger);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweep?.();
+    this.jobs.register({
+      name: 'auth.expired-sessions-sweep',
+      everyMs: SESSION_SWEEP_MS,
+      scope: 'cluster',
+      run: () => this.repo.deleteExpiredSessions(),
+    });
   }
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { every } from '../../platform/periodic';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobRunner } from '../../platform/jobs/job-runner.service';
 import type { AuthUser } from '../../platform/auth/auth-user';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
@@ -25,26 +25,25 @@ import { ConversationsRepository, type ConversationChanges } from './conversatio
 const SNOOZE_SWEEP_MS = 30_000;
 
 @Injectable()
-export class ConversationsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ConversationsService.name);
-  private stopSweep?: () => void;
-
+export class ConversationsService implements OnModuleInit {
   constructor(
     private readonly repo: ConversationsRepository,
     private readonly access: AccessService,
     private readonly visitors: VisitorsRepository,
     private readonly events: DomainEvents,
+    private readonly jobs: JobRunner,
   ) {}
 
   onModuleInit(): void {
-    this.stopSweep = every(SNOOZE_SWEEP_MS, () => this.wakeSnoozed(), this.logger);
+    this.jobs.register({
+      name: 'conversations.snooze-wake-ups',
+      everyMs: SNOOZE_SWEEP_MS,
+      scope: 'cluster',
+      run: () => this.wakeSnoozed(),
+    });
   }
 
-  onModuleDestroy(): void {
-    this.stopSweep?.();
-  }
-
-  /** Snoozed conversations whose time has passed go back to open (checked every 30 s on every node). */
+  /** Snoozed conversations whose time has passed go back to open (checked every 30 s, by one node). */
   async wakeSnoozed(): Promise<number> {
     const woken = await this.repo.wakeSnoozed();
     for (const c of woken) {

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { every } from '../../platform/periodic';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobRunner } from '../../platform/jobs/job-runner.service';
 import type { AuthUser } from '../../platform/auth/auth-user';
 import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
@@ -27,23 +27,22 @@ const INVITATION_TTL_MS = 7 * 86_400_000;
 const INVITATION_SWEEP_MS = 3_600_000;
 
 @Injectable()
-export class TeamsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(TeamsService.name);
-  private stopSweep?: () => void;
-
+export class TeamsService implements OnModuleInit {
   constructor(
     private readonly repo: TeamsRepository,
     private readonly access: AccessService,
     private readonly auth: AuthService,
     private readonly events: DomainEvents,
+    private readonly jobs: JobRunner,
   ) {}
 
   onModuleInit(): void {
-    this.stopSweep = every(INVITATION_SWEEP_MS, () => this.repo.deleteExpiredInvitations(), this.logger);
-  }
-
-  onModuleDestroy(): void {
-    this.stopSweep?.();
+    this.jobs.register({
+      name: 'teams.expired-invitations-sweep',
+      everyMs: INVITATION_SWEEP_MS,
+      scope: 'cluster',
+      run: () => this.repo.deleteExpiredInvitations(),
+    });
   }
 
   async list(user: AuthUser): Promise<TeamResponseDto[]> {

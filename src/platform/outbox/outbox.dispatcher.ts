@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DomainEvents } from '../events/domain-events';
+import { JobRunner } from '../jobs/job-runner.service';
 import { OutboxRepository, type OutboxEvent } from './outbox.repository';
 
 /** A system that must hear about events: handles each at least once, so it must be idempotent by `event.id`. */
@@ -37,17 +38,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger(OutboxDispatcher.name);
   private readonly consumers: OutboxConsumer[] = [];
   private draining?: Promise<number>;
-  private poll?: NodeJS.Timeout;
   private nudge?: NodeJS.Timeout;
   private unsubscribe?: () => void;
 
   constructor(
     private readonly repo: OutboxRepository,
     private readonly events: DomainEvents,
+    private readonly jobs: JobRunner,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.poll = setInterval(() => this.dispatchInBackground(), POLL_MS).unref();
+    this.jobs.register({ name: 'outbox.dispatch', everyMs: POLL_MS, scope: 'node', run: () => this.drain() });
     // Consumers hear of a commit at once: its in-process event follows the commit of its outbox row.
     this.unsubscribe = this.events.subscribe(() => {
       if (this.consumers.length === 0 || this.nudge) return;
@@ -61,7 +62,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   /** Stops dispatching and lets a drain in flight finish while the database is still open. */
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
-    clearInterval(this.poll);
     clearTimeout(this.nudge);
     await this.draining?.catch(() => undefined);
   }
