@@ -39,6 +39,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private readonly consumers: OutboxConsumer[] = [];
   private draining?: Promise<number>;
   private nudge?: NodeJS.Timeout;
+  private paused = false;
   private unsubscribe?: () => void;
 
   constructor(
@@ -76,8 +77,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
+  /** Stops claiming rows until resume() (operators during an incident; tests that read the table). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+  }
+
   /** Dispatches until nothing is due; concurrent calls share one drain. Returns the rows handled. */
   drain(): Promise<number> {
+    if (this.paused) return Promise.resolve(0);
     this.draining ??= this.drainAll().finally(() => (this.draining = undefined));
     return this.draining;
   }
