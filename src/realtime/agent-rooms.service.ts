@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import type { AuthUser } from '../platform/auth/auth-user';
 import { PresenceService } from '../modules/presence/presence.service';
-import type { AgentScope } from '../modules/access/access.repository';
 import { AccessService } from '../modules/access/access.service';
 import { projectRoom, RealtimeBus } from './realtime-bus.service';
 import type { AgentAccessEvent } from './realtime.events';
@@ -24,10 +22,6 @@ export class AgentRooms {
     private readonly presence: PresenceService,
     private readonly bus: RealtimeBus,
   ) {}
-
-  scope(user: AuthUser): Promise<AgentScope> {
-    return this.access.scope(user);
-  }
 
   async enter(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent!;
@@ -79,7 +73,7 @@ export class AgentRooms {
 
   private async rescope(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent!;
-    const next = await this.scope(agent);
+    const next = await this.access.scope(agent);
     // Closed meanwhile: a join now would leave a room entry behind that nothing removes.
     if (!socket.connected) return;
     const removed = agent.projectIds.filter((id) => !next.projectIds.includes(id));

@@ -82,7 +82,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
     const user = await this.tokens.verify(authField(socket, 'token'));
     const lastSeqs = handshakeLastSeqs(socket);
-    initState(socket, { agent: { ...user, ...(await this.rooms.scope(user)) }, lastSeqs });
+    initState(socket, { agent: { ...user, ...(await this.access.scope(user)) }, lastSeqs });
   }
 
   handleConnection(socket: StatefulSocket): Promise<void> {
