@@ -16,7 +16,7 @@ import { expectSqlSnapshot } from '../support/sql-snapshot';
 
 describe('inbox: filters and keyset pages (medium)', () => {
   let app: MediumApp;
-  let sql: SqlRecorder;
+  let recorder: SqlRecorder;
   let repo: ConversationsRepository;
   let s: Scenario;
   let other: Scenario;
@@ -36,7 +36,7 @@ describe('inbox: filters and keyset pages (medium)', () => {
 
   before(async () => {
     app = await startMedium();
-    sql = sqlRecorder(app);
+    recorder = sqlRecorder(app);
     repo = app.get(ConversationsRepository);
     s = await seedScenario(app);
     other = await seedScenario(app, 'Other');
@@ -136,11 +136,11 @@ describe('inbox: filters and keyset pages (medium)', () => {
   it('runs the SQL pinned in __sql__/inbox.sql', async () => {
     const [first] = await inbox(s.agent.id, { limit: 1 });
     const cursor = { at: first.activityKey, id: first.conversation.id };
-    const plain = await sql.record(() => inbox(s.agent.id, { limit: 20 }));
-    const filtered = await sql.record(() =>
+    const plain = await recorder.record(() => inbox(s.agent.id, { limit: 20 }));
+    const filtered = await recorder.record(() =>
       inbox(s.agent.id, { projectId: s.project.id, status: 'open', assignee: 'me', cursor, limit: 20 }),
     );
-    const unassigned = await sql.record(() => inbox(s.agent.id, { assignee: 'none', limit: 20 }));
+    const unassigned = await recorder.record(() => inbox(s.agent.id, { assignee: 'none', limit: 20 }));
     expectSqlSnapshot('inbox.sql', {
       'inbox, first page, no filter': plain.statements,
       'inbox, next page of one project, status open, assigned to me': filtered.statements,

@@ -14,11 +14,11 @@ describe('messages: the append statement and history (medium)', () => {
   let s: Scenario;
   let repo: MessagesRepository;
   let conversations: ConversationsRepository;
-  let sql: SqlRecorder;
+  let recorder: SqlRecorder;
 
   before(async () => {
     app = await startMedium();
-    sql = sqlRecorder(app);
+    recorder = sqlRecorder(app);
     s = await seedScenario(app);
     repo = app.get(MessagesRepository);
     conversations = app.get(ConversationsRepository);
@@ -175,11 +175,11 @@ describe('messages: the append statement and history (medium)', () => {
 
   it('runs the SQL pinned in __sql__/append.sql', async () => {
     const id = await openConversation();
-    const created = await sql.record(() => repo.append(fromVisitor('pinned', id)));
+    const created = await recorder.record(() => repo.append(fromVisitor('pinned', id)));
     const input = fromAgent('pinned reply', { conversationId: id });
     await repo.append(input);
-    const repeat = await sql.record(() => repo.append(input));
-    const opening = await sql.record(() =>
+    const repeat = await recorder.record(() => repo.append(input));
+    const opening = await recorder.record(() =>
       app.get(MessagesService).sendAsVisitor(s.visitor.widget, {
         body: 'Opening',
         clientMessageId: randomUUID(),

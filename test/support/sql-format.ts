@@ -1,4 +1,4 @@
-/** Keywords that start a line; longer phrases first, so "left join" wins over "join". */
+/** Keywords that start a line; a phrase is taken whole ("for update" is not "for" then "update"). */
 const CLAUSES = [
   'cross join lateral',
   'inner join',

@@ -42,6 +42,12 @@ export function expectSqlSnapshot(file: string, sections: SqlSections): void {
   if (!existsSync(path)) {
     throw new Error(`No SQL snapshot ${relative(process.cwd(), path)}: run with UPDATE_SQL_SNAPSHOTS=1`);
   }
-  // On a difference, rerun with UPDATE_SQL_SNAPSHOTS=1 if it is intended, and commit the file.
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  try {
+    expect(actual).toBe(readFileSync(path, 'utf8'));
+  } catch (err) {
+    (err as Error).message =
+      `The SQL pinned in ${file} changed; if that is intended, rerun with UPDATE_SQL_SNAPSHOTS=1 ` +
+      `and commit the file.\n\n${(err as Error).message}`;
+    throw err;
+  }
 }
