@@ -6,14 +6,16 @@ import {
   addMember,
   createProject,
   registerAccount,
+  registerMember,
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { countRows, lockConversation } from '../support/db';
-import { httpClient, type HttpClient } from '../support/http';
+import type { HttpClient } from '../support/http';
 import { ConversationsService } from '../../src/modules/conversations/conversations.service';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 describe('agent conversations API', () => {
   let t: TestApp;
@@ -24,12 +26,8 @@ describe('agent conversations API', () => {
   let otherProject: ProjectInfo;
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
-    agent = await registerAccount(api, 'Agent');
-    await addMember(api, owner, agent, 'agent');
-    project = await createProject(api, owner);
+    ({ t, api, owner, project } = await startAppWithProject({ owner: 'Owner' }));
+    agent = await registerMember(api, owner, 'Agent', 'agent');
     otherProject = await createProject(api, owner, { name: 'Docs site' });
   });
   after(() => t.close());

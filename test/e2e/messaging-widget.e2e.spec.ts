@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
-import { httpClient, type HttpClient } from '../support/http';
+import type { HttpClient } from '../support/http';
 import { countRows, lockConversation } from '../support/db';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 describe('widget messaging API', () => {
   let t: TestApp;
@@ -14,10 +15,7 @@ describe('widget messaging API', () => {
   let project: ProjectInfo;
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api);
-    project = await createProject(api, owner);
+    ({ t, api, owner, project } = await startAppWithProject());
   });
   after(() => t.close());
 

@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import fc from 'fast-check';
-import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
-import { httpClient, type HttpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { Account, ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
+import type { HttpClient } from '../support/http';
+import type { TestApp } from '../support/test-app';
 
 // Any string a client could send, including NUL characters and astral code points.
 const anyString = fc.string({ unit: 'binary', maxLength: 40 });
@@ -24,10 +25,7 @@ describe('bad input on auth, team and project routes', () => {
   let project: ProjectInfo;
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
-    project = await createProject(api, owner);
+    ({ t, api, owner, project } = await startAppWithProject({ owner: 'Owner' }));
   });
   after(() => t.close());
 

@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { createProject, type Account, type ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { expectError } from '../support/expect-error';
-import { httpClient, type HttpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { HttpClient } from '../support/http';
+import type { TestApp } from '../support/test-app';
 
 describe('projects', () => {
   let t: TestApp;
@@ -12,14 +13,14 @@ describe('projects', () => {
   let project: ProjectInfo;
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
-    project = await createProject(api, owner, {
-      name: 'Shop',
-      allowedOrigins: ['https://Shop.Example.com:443/', 'http://localhost:5173', 'https://*.example.org'],
-      settings: { name: 'Support', greeting: 'Hi there', color: '#1f6feb' },
-    });
+    ({ t, api, owner, project } = await startAppWithProject({
+      owner: 'Owner',
+      project: {
+        name: 'Shop',
+        allowedOrigins: ['https://Shop.Example.com:443/', 'http://localhost:5173', 'https://*.example.org'],
+        settings: { name: 'Support', greeting: 'Hi there', color: '#1f6feb' },
+      },
+    }));
   });
   after(() => t.close());
 

@@ -3,17 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { expect } from 'expect';
 import { MessagesRepository } from '../../src/modules/messages/messages.repository';
-import {
-  addMember,
-  createProject,
-  registerAccount,
-  type Account,
-  type ProjectInfo,
-} from '../factories/accounts';
+import { registerMember, type Account, type ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply, startConversation } from '../factories/widget';
-import { httpClient, type HttpClient } from '../support/http';
+import type { HttpClient } from '../support/http';
 import { connectAgent, connectWidget, emitWithAck, settle, socketTracker } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 describe('real time: typing, private notes and the resync edges', () => {
   let t: TestApp;
@@ -25,12 +20,11 @@ describe('real time: typing, private notes and the resync edges', () => {
 
   before(async () => {
     // The production default is 50; a small limit makes any typing that spends it show at once.
-    t = await startTestApp({ RATE_LIMIT_SOCKET_EVENTS_PER_10S: '5' });
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
-    colleague = await registerAccount(api, 'Colleague');
-    await addMember(api, owner, colleague, 'agent');
-    project = await createProject(api, owner);
+    ({ t, api, owner, project } = await startAppWithProject({
+      env: { RATE_LIMIT_SOCKET_EVENTS_PER_10S: '5' },
+      owner: 'Owner',
+    }));
+    colleague = await registerMember(api, owner, 'Colleague', 'agent');
   });
   after(async () => {
     closeAll();

@@ -4,6 +4,7 @@ import { expect } from 'expect';
 import { PresenceService } from '../../src/modules/presence/presence.service';
 import { AgentGateway } from '../../src/realtime/agent.gateway';
 import { createProject, registerAccount, type Account } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { startConversation } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
 import { connect, connectAgent, connectWidget, settle, socketTracker } from '../support/sockets';
@@ -57,11 +58,9 @@ describe('real time: sessions, origins and presence', () => {
   });
 
   it('keeps a long-lived agent session open and ends an expired visitor token', async () => {
-    const app = await startTestApp({ JWT_EXPIRES_IN: '30d', VISITOR_TOKEN_EXPIRES_IN: '2s' });
+    const env = { JWT_EXPIRES_IN: '30d', VISITOR_TOKEN_EXPIRES_IN: '2s' };
+    const { t: app, api: sApi, owner: user, project: p } = await startAppWithProject({ env });
     try {
-      const sApi = httpClient(app.url);
-      const user = await registerAccount(sApi);
-      const p = await createProject(sApi, user);
       const v = await startConversation(sApi, p);
       const agent = await track(connectAgent(app.url, user.token));
       const widget = await track(connectWidget(app.url, { visitorToken: v.token }));

@@ -8,8 +8,9 @@ import {
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply, startConversation, visitorSend } from '../factories/widget';
-import { httpClient, type HttpClient } from '../support/http';
+import type { HttpClient } from '../support/http';
 import {
   connectAgent,
   connectWidget,
@@ -18,7 +19,7 @@ import {
   socketTracker,
   type Recorder,
 } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 describe('real time over Socket.IO', () => {
   let t: TestApp;
@@ -30,11 +31,8 @@ describe('real time over Socket.IO', () => {
   const { track, closeAll } = socketTracker();
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
+    ({ t, api, owner, project } = await startAppWithProject({ owner: 'Owner' }));
     stranger = await registerAccount(api, 'Stranger');
-    project = await createProject(api, owner);
     strangerProject = await createProject(api, stranger);
   });
   after(async () => {
@@ -114,11 +112,9 @@ describe('real time over Socket.IO', () => {
     }
 
     // JWT times are whole seconds: a 2 s token lives at least 1 s, and is surely dead after 3.1 s.
-    const shortLived = await startTestApp({ JWT_EXPIRES_IN: '2s', VISITOR_TOKEN_EXPIRES_IN: '2s' });
+    const env = { JWT_EXPIRES_IN: '2s', VISITOR_TOKEN_EXPIRES_IN: '2s' };
+    const { t: shortLived, api: sApi, owner: user, project: p } = await startAppWithProject({ env });
     try {
-      const sApi = httpClient(shortLived.url);
-      const user = await registerAccount(sApi);
-      const p = await createProject(sApi, user);
       const v = await startConversation(sApi, p);
       await settle(3100);
       await expect(connectAgent(shortLived.url, user.token)).rejects.toMatchObject({

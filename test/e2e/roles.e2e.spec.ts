@@ -9,11 +9,12 @@ import {
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { startConversation } from '../factories/widget';
 import { holdRowLock } from '../support/db';
 import { expectError } from '../support/expect-error';
-import { httpClient, type HttpClient } from '../support/http';
-import { startTestApp, usesPostgres, type TestApp } from '../support/test-app';
+import type { HttpClient } from '../support/http';
+import { usesPostgres, type TestApp } from '../support/test-app';
 
 describe('team roles and invitations', () => {
   let t: TestApp;
@@ -29,12 +30,9 @@ describe('team roles and invitations', () => {
   };
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api, 'Owner');
+    ({ t, api, owner, project } = await startAppWithProject({ owner: 'Owner', project: { name: 'Shop' } }));
     admin = await registerAccount(api, 'Admin');
     agent = await registerAccount(api, 'Agent');
-    project = await createProject(api, owner, { name: 'Shop' });
   });
   after(() => t.close());
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import {
-  addMember,
   createProject,
   inviteByEmail,
   registerAccount,
+  registerMember,
   uniqueEmail,
   type Account,
   type ProjectInfo,
@@ -45,8 +45,7 @@ describe('tenant isolation', () => {
     api = httpClient(t.url);
     a = await registerAccount(api, 'Alice');
     b = await registerAccount(api, 'Bob');
-    bAgent = await registerAccount(api, 'Bagent');
-    await addMember(api, b, bAgent, 'agent');
+    bAgent = await registerMember(api, b, 'Bagent', 'agent');
     await createProject(api, a, { name: 'Alice site' });
     bProject = await createProject(api, b, { name: 'Bob site', allowedOrigins: ['https://bob.example'] });
     await inviteByEmail(api, b, uniqueEmail('pending'), 'agent');

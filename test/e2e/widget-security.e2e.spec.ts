@@ -1,12 +1,13 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import { createProject, type Account, type ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
 import { startConversation, widgetHeaders } from '../factories/widget';
 import { countRows } from '../support/db';
-import { httpClient, type HttpClient } from '../support/http';
+import type { HttpClient } from '../support/http';
 import { connectWidget } from '../support/sockets';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 const hmac = (secret: string, externalId: string) =>
   createHmac('sha256', secret).update(externalId).digest('hex');
@@ -18,10 +19,12 @@ describe('widget identity verification, origins and visitor tokens', () => {
   let verifiedProject: ProjectInfo;
 
   before(async () => {
-    t = await startTestApp();
-    api = httpClient(t.url);
-    owner = await registerAccount(api);
-    verifiedProject = await createProject(api, owner, { requireIdentityVerification: true });
+    ({
+      t,
+      api,
+      owner,
+      project: verifiedProject,
+    } = await startAppWithProject({ project: { requireIdentityVerification: true } }));
   });
   after(() => t.close());
 
@@ -178,11 +181,8 @@ describe('widget identity verification, origins and visitor tokens', () => {
 describe('visitor token expiry', () => {
   it('refuses an expired token and renews a token past half its life', async () => {
     // JWT times are whole seconds: 4 s lifetime, renewal after 2.2 s, expiry checked at 4.7 s.
-    const t = await startTestApp({ VISITOR_TOKEN_EXPIRES_IN: '4s' });
+    const { t, api, project } = await startAppWithProject({ env: { VISITOR_TOKEN_EXPIRES_IN: '4s' } });
     try {
-      const api = httpClient(t.url);
-      const owner = await registerAccount(api);
-      const project = await createProject(api, owner);
       const s = await startConversation(api, project);
       await new Promise((r) => setTimeout(r, 2200));
       const renewed = await api.get('/api/v1/widget/conversations', {
@@ -210,15 +210,14 @@ describe('visitor token expiry', () => {
 
 describe('widget abuse limits', () => {
   it('limits new conversations per IP and project, messages per visitor, and socket events per connection', async () => {
-    const t = await startTestApp({
-      RATE_LIMIT_CONVERSATIONS_PER_HOUR: '3',
-      RATE_LIMIT_MESSAGES_PER_MINUTE: '5',
-      RATE_LIMIT_SOCKET_EVENTS_PER_10S: '4',
+    const { t, api, owner, project } = await startAppWithProject({
+      env: {
+        RATE_LIMIT_CONVERSATIONS_PER_HOUR: '3',
+        RATE_LIMIT_MESSAGES_PER_MINUTE: '5',
+        RATE_LIMIT_SOCKET_EVENTS_PER_10S: '4',
+      },
     });
     try {
-      const api = httpClient(t.url);
-      const owner = await registerAccount(api);
-      const project = await createProject(api, owner);
       const other = await createProject(api, owner, { name: 'Other site' });
       const open = (p: ProjectInfo) =>
         api.post('/api/v1/messages', {
@@ -275,14 +274,10 @@ describe('widget abuse limits', () => {
   });
 
   it('counts socket-opened conversations per client IP, read through trusted proxies', async () => {
-    const t = await startTestApp({
-      RATE_LIMIT_CONVERSATIONS_PER_HOUR: '1',
-      TRUST_PROXY: 'true',
-      TRUST_PROXY_HOPS: '1',
+    const { t, project } = await startAppWithProject({
+      env: { RATE_LIMIT_CONVERSATIONS_PER_HOUR: '1', TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '1' },
     });
     try {
-      const api = httpClient(t.url);
-      const project = await createProject(api, await registerAccount(api));
       const openFrom = async (ip: string) => {
         const socket = await connectWidget(
           t.url,

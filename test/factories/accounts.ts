@@ -74,6 +74,18 @@ export async function addMember(
 
 export type TeamRole = 'owner' | 'admin' | 'agent';
 
+/** Registers a user and adds them to the owner's team with `role`. */
+export async function registerMember(
+  api: HttpClient,
+  owner: Account,
+  name: string,
+  role: TeamRole,
+): Promise<Account> {
+  const member = await registerAccount(api, name);
+  await addMember(api, owner, member, role);
+  return member;
+}
+
 /** Invites `email` into `teamId` and returns the one-time invitation token. */
 export async function inviteByEmail(
   api: HttpClient,

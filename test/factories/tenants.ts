@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { HttpClient } from '../support/http';
 import {
-  addMember,
   createProject,
   registerAccount,
+  registerMember,
   uniqueEmail,
   type Account,
   type ProjectInfo,
 } from './accounts';
+import { agentReply, visitorSend } from './widget';
 
 /** One team with something of every kind, for sweeps that need an id for every path parameter. */
 export interface Tenant {
@@ -31,8 +31,7 @@ function ok<T = any>(res: { status: number; body: any }, what: string): T {
 
 export async function seedTenant(api: HttpClient, name: string): Promise<Tenant> {
   const owner = await registerAccount(api, `${name}Owner`);
-  const member = await registerAccount(api, `${name}Agent`);
-  await addMember(api, owner, member, 'agent');
+  const member = await registerMember(api, owner, `${name}Agent`, 'agent');
   const invitation = ok(
     await api.post(`/api/v1/teams/${owner.teamId}/invitations`, {
       token: owner.token,
@@ -41,21 +40,9 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
     'invite',
   );
   const project = await createProject(api, owner);
-  const sent = ok(
-    await api.post('/api/v1/messages', {
-      headers: { 'x-project-key': project.publicKey },
-      body: { body: `hello from ${name}`, clientMessageId: randomUUID() },
-    }),
-    'visitor message',
-  );
+  const sent = await visitorSend(api, project, `hello from ${name}`);
   const conversationId: string = sent.conversation.id;
-  const reply = ok(
-    await api.post(`/api/v1/conversations/${conversationId}/messages`, {
-      token: owner.token,
-      body: { body: `reply to ${name}`, clientMessageId: randomUUID() },
-    }),
-    'agent reply',
-  );
+  const reply = await agentReply(api, owner.token, conversationId, `reply to ${name}`);
   const messageIds: string[] = [sent.message.id, reply.id];
   return {
     owner,

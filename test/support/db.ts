@@ -22,7 +22,11 @@ export interface HeldLock {
  * requests sent meanwhile queue on them with snapshots taken before the competing commit: the race
  * window of concurrent writes, made wide and deterministic. A no-op on PGlite (one connection).
  */
-export async function holdRowLock(t: TestApp, lockSql: string, params: unknown[]): Promise<HeldLock> {
+export async function holdRowLock(
+  t: Pick<TestApp, 'databaseUrl'>,
+  lockSql: string,
+  params: unknown[],
+): Promise<HeldLock> {
   if (!t.databaseUrl) return { query: async () => undefined, release: async () => undefined };
   const client = new Client({ connectionString: t.databaseUrl });
   await client.connect();
@@ -38,7 +42,10 @@ export async function holdRowLock(t: TestApp, lockSql: string, params: unknown[]
 }
 
 /** Holds a conversation's row lock until the returned function is called (see holdRowLock). */
-export async function lockConversation(t: TestApp, conversationId: string): Promise<() => Promise<void>> {
+export async function lockConversation(
+  t: Pick<TestApp, 'databaseUrl'>,
+  conversationId: string,
+): Promise<() => Promise<void>> {
   const held = await holdRowLock(t, 'select 1 from conversations where id = $1 for update', [conversationId]);
   return held.release;
 }

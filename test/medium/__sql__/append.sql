@@ -1,0 +1,135 @@
+-- append to a conversation (prepared)
+-- prepared as messages_append_v3
+with prev as (
+  select id,
+    status
+  from conversations
+  where id = $1 and ($8::uuid is null or visitor_id = $8) and not exists (
+    select 1
+    from messages
+    where conversation_id = $1 and client_message_id = $7)
+  for update),
+  c as (
+  update conversations c
+  set last_seq = c.last_seq + 1,
+    last_public_seq = case when $6 then c.last_public_seq else c.last_seq + 1 end,
+    updated_at = now(),
+    last_message_at = case when $6 then c.last_message_at else now() end,
+    last_message_preview = case when $6 then c.last_message_preview else left($5, 140) end,
+    status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
+    snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
+    visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
+    agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+  from prev
+  where c.id = prev.id
+  returning c.*,
+    prev.status as previous_status),
+  m as (
+  insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
+  select $2,
+    c.id,
+    c.last_seq,
+    $3::message_sender,
+    $4,
+    $5,
+    $6,
+    $7
+  from c
+  returning *)
+select c.*,
+  m.id as m_id,
+  m.conversation_id as m_conversation_id,
+  m.seq as m_seq,
+  m.sender as m_sender,
+  m.author_id as m_author_id,
+  m.body as m_body,
+  m.private as m_private,
+  m.client_message_id as m_client_message_id,
+  m.created_at as m_created_at
+from c
+left join m on true;
+
+-- append repeating a clientMessageId: the statement, then the lookup of the original
+-- prepared as messages_append_v3
+-- the statement shown under "append to a conversation (prepared)"
+select "id",
+  "conversation_id",
+  "seq",
+  "sender",
+  "author_id",
+  "body",
+  "private",
+  "client_message_id",
+  "created_at"
+from "messages"
+where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
+
+-- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
+insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
+values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
+on conflict do nothing
+returning "id",
+  "project_id",
+  "visitor_id",
+  "status",
+  "assignee_id",
+  "snoozed_until",
+  "last_seq",
+  "last_public_seq",
+  "last_message_at",
+  "last_message_preview",
+  "agent_last_read_seq",
+  "visitor_last_read_seq",
+  "opening_client_message_id",
+  "created_at",
+  "updated_at";
+savepoint sp1;
+with prev as (
+  select id,
+    status
+  from conversations
+  where id = $1 and ($2::uuid is null or visitor_id = $3) and not exists (
+    select 1
+    from messages
+    where conversation_id = $4 and client_message_id = $5)
+  for update),
+  c as (
+  update conversations c
+  set last_seq = c.last_seq + 1,
+    last_public_seq = case when $6 then c.last_public_seq else c.last_seq + 1 end,
+    updated_at = now(),
+    last_message_at = case when $7 then c.last_message_at else now() end,
+    last_message_preview = case when $8 then c.last_message_preview else left($9, 140) end,
+    status = case when $10 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
+    snoozed_until = case when $11 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
+    visitor_last_read_seq = case when $12 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
+    agent_last_read_seq = case when $13 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+  from prev
+  where c.id = prev.id
+  returning c.*,
+    prev.status as previous_status),
+  m as (
+  insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
+  select $14,
+    c.id,
+    c.last_seq,
+    $15::message_sender,
+    $16,
+    $17,
+    $18,
+    $19
+  from c
+  returning *)
+select c.*,
+  m.id as m_id,
+  m.conversation_id as m_conversation_id,
+  m.seq as m_seq,
+  m.sender as m_sender,
+  m.author_id as m_author_id,
+  m.body as m_body,
+  m.private as m_private,
+  m.client_message_id as m_client_message_id,
+  m.created_at as m_created_at
+from c
+left join m on true;
+release savepoint sp1;
