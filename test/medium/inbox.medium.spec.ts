@@ -7,6 +7,7 @@ import {
   type InboxFilter,
   type InboxRow,
 } from '../../src/modules/conversations/conversations.repository';
+import { AccessService } from '../../src/modules/access/access.service';
 import { MessagesService } from '../../src/modules/messages/messages.service';
 import { ProjectsService } from '../../src/modules/projects/projects.service';
 import { SCENARIO_IP, seedScenario, type Scenario } from '../factories/scenario';
@@ -52,14 +53,17 @@ describe('inbox: filters and keyset pages (medium)', () => {
 
     c.seeded = s.conversationId;
     c.a1 = await open(s.project, 'Where is my order?');
-    await repo.update(c.a1, { status: 'pending', assigneeId: s.agent.id }, s.teamId);
+    await repo.update(c.a1, { status: 'pending', assigneeId: s.agent.id }, s.teamId, [
+      'status',
+      'assigneeId',
+    ]);
     c.a2 = await open(s.project, 'Thanks, solved');
-    await repo.update(c.a2, { status: 'resolved' }, s.teamId);
+    await repo.update(c.a2, { status: 'resolved' }, s.teamId, ['status']);
     c.a3 = await open(s.project, 'Billing question');
-    await repo.update(c.a3, { assigneeId: s.admin.id }, s.teamId);
+    await repo.update(c.a3, { assigneeId: s.admin.id }, s.teamId, ['assigneeId']);
     c.b1 = await open(docs, 'Docs typo');
     // Later activity puts a3 first.
-    const visitorId = (await repo.findForAgent(c.a3, s.owner.id))!.conversation.visitorId;
+    const visitorId = (await app.get(AccessService).conversation(s.owner, c.a3)).conversation.visitorId;
     for (const body of ['Hello?', 'Anyone?']) {
       await app
         .get(MessagesService)

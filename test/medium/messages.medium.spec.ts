@@ -122,7 +122,7 @@ describe('messages: the append statement and history (medium)', () => {
 
   it('reopens a resolved conversation on a visitor message, not on an agent one', async () => {
     const id = await openConversation();
-    await conversations.update(id, { status: 'resolved' }, s.teamId);
+    await conversations.update(id, { status: 'resolved' }, s.teamId, ['status']);
     const agent = await repo.append({ ...fromAgent('closing remark'), conversationId: id });
     expect(agent).toMatchObject({ previousStatus: 'resolved', conversation: { status: 'resolved' } });
     const visitor = await repo.append(fromVisitor('one more thing', id));

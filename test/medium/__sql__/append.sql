@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v3
+-- prepared as messages_append_v4
 with prev as (
   select id,
     status
@@ -35,7 +35,18 @@ with prev as (
     $6,
     $7
   from c
-  returning *)
+  returning *),
+  o as (
+  insert into outbox (type, payload)
+  select 'conversation.updated',
+    jsonb_build_object( 'conversation', to_jsonb(c) - 'previous_status', 'changes', jsonb_build_array('status'))
+  from c
+  join m on true
+  where c.status <> c.previous_status union all
+  select 'message.created',
+    jsonb_build_object( 'message', to_jsonb(m), 'conversation', to_jsonb(c) - 'previous_status')
+  from c
+  join m on true)
 select c.*,
   m.id as m_id,
   m.conversation_id as m_conversation_id,
@@ -50,7 +61,7 @@ from c
 left join m on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v3
+-- prepared as messages_append_v4
 -- the statement shown under "append to a conversation (prepared)"
 select "id",
   "conversation_id",
@@ -65,24 +76,32 @@ from "messages"
 where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
-insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
-values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
-on conflict do nothing
-returning "id",
-  "project_id",
-  "visitor_id",
-  "status",
-  "assignee_id",
-  "snoozed_until",
-  "last_seq",
-  "last_public_seq",
-  "last_message_at",
-  "last_message_preview",
-  "agent_last_read_seq",
-  "visitor_last_read_seq",
-  "opening_client_message_id",
-  "created_at",
-  "updated_at";
+with w as (
+  insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
+  values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
+  on conflict do nothing
+  returning "id",
+    "project_id",
+    "visitor_id",
+    "status",
+    "assignee_id",
+    "snoozed_until",
+    "last_seq",
+    "last_public_seq",
+    "last_message_at",
+    "last_message_preview",
+    "agent_last_read_seq",
+    "visitor_last_read_seq",
+    "opening_client_message_id",
+    "created_at",
+    "updated_at"),
+  o as (
+  insert into outbox (type, payload)
+  select $5,
+    jsonb_build_object('conversation', to_jsonb(w))
+  from w)
+select *
+from w;
 savepoint sp1;
 with prev as (
   select id,
@@ -119,7 +138,18 @@ with prev as (
     $18,
     $19
   from c
-  returning *)
+  returning *),
+  o as (
+  insert into outbox (type, payload)
+  select 'conversation.updated',
+    jsonb_build_object( 'conversation', to_jsonb(c) - 'previous_status', 'changes', jsonb_build_array('status'))
+  from c
+  join m on true
+  where c.status <> c.previous_status union all
+  select 'message.created',
+    jsonb_build_object( 'message', to_jsonb(m), 'conversation', to_jsonb(c) - 'previous_status')
+  from c
+  join m on true)
 select c.*,
   m.id as m_id,
   m.conversation_id as m_conversation_id,

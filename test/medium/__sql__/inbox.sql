@@ -26,8 +26,10 @@ from "conversations"
 inner join "visitors" on "visitors"."id" = "conversations"."visitor_id"
 where "conversations"."id" in (
   select c.id
-  from projects p
-  join team_members tm on tm.team_id = p.team_id and tm.user_id = $1
+  from (
+    select p.id
+    from projects p
+    join team_members tm on tm.team_id = p.team_id and tm.user_id = $1) p
   cross join lateral ((
       select "id"
       from "conversations"
@@ -65,15 +67,17 @@ from "conversations"
 inner join "visitors" on "visitors"."id" = "conversations"."visitor_id"
 where "conversations"."id" in (
   select c.id
-  from projects p
-  join team_members tm on tm.team_id = p.team_id and tm.user_id = $1
+  from (
+    select p.id
+    from projects p
+    join team_members tm on tm.team_id = p.team_id and tm.user_id = $1
+    where p.id = $2) p
   cross join lateral ((
       select "id"
       from "conversations"
-      where ("conversations"."project_id" = p.id and "conversations"."status" = $2 and "conversations"."assignee_id" = $3 and ("conversations"."last_message_at", "conversations"."id") < ($4::timestamptz, $5::uuid))
+      where ("conversations"."project_id" = p.id and "conversations"."status" = $3 and "conversations"."assignee_id" = $4 and ("conversations"."last_message_at", "conversations"."id") < ($5::timestamptz, $6::uuid))
       order by "conversations"."last_message_at" desc nulls last, "conversations"."id" desc nulls last
-      limit $6)) c
-  where p.id = $7)
+      limit $7)) c)
 order by "conversations"."last_message_at" desc nulls last, "conversations"."id" desc nulls last
 limit $8;
 
@@ -105,8 +109,10 @@ from "conversations"
 inner join "visitors" on "visitors"."id" = "conversations"."visitor_id"
 where "conversations"."id" in (
   select c.id
-  from projects p
-  join team_members tm on tm.team_id = p.team_id and tm.user_id = $1
+  from (
+    select p.id
+    from projects p
+    join team_members tm on tm.team_id = p.team_id and tm.user_id = $1) p
   cross join lateral ((
       select "id"
       from "conversations"
