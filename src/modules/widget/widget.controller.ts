@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Public } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
+import { WidgetApi } from '../../platform/http/route-kind';
 import { WidgetRateLimit } from '../../platform/rate-limit';
 import { limitSchema } from '../../platform/http/pagination';
 import { Widget, WidgetGuard } from './widget.guard';
@@ -23,7 +23,7 @@ class WidgetListQueryDto extends createZodDto(
 @ApiTags('widget')
 @ApiSecurity('project-key')
 @ApiSecurity('visitor-token')
-@Public()
+@WidgetApi()
 @UseGuards(WidgetGuard)
 @Controller('widget')
 export class WidgetController {
