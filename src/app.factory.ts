@@ -64,6 +64,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useWebSocketAdapter(
     new SpectreIoAdapter(app, { redisUrl: config.REDIS_URL, maxPayloadBytes: config.BODY_LIMIT_BYTES }),
   );
-  setupSwagger(app);
+  await setupSwagger(app);
   return app;
 }

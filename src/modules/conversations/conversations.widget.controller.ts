@@ -2,9 +2,9 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { Public } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
 import { limitSchema } from '../../platform/http/pagination';
+import { WidgetApi } from '../../platform/http/route-kind';
 import { requireVisitor, Widget, WidgetGuard } from '../widget/widget.guard';
 import type { WidgetContext } from '../widget/widget-auth.service';
 import { WidgetConversationItemDto } from './conversations.dto';
@@ -17,7 +17,7 @@ class WidgetListQueryDto extends createZodDto(
 @ApiTags('widget')
 @ApiSecurity('project-key')
 @ApiSecurity('visitor-token')
-@Public()
+@WidgetApi()
 @UseGuards(WidgetGuard)
 @Controller('widget/conversations')
 export class ConversationsWidgetController {

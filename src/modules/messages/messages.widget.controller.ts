@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, type AuthUser } from '../../platform/auth/auth-user';
+import type { AuthUser } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
+import { WidgetApi } from '../../platform/http/route-kind';
 import { UuidParam } from '../../platform/http/uuid-param';
 import { ReadStateResponseDto, MarkReadDto } from '../conversations/conversations.dto';
 import { ConversationsService } from '../conversations/conversations.service';
@@ -19,7 +20,7 @@ import { MessagesService } from './messages.service';
 @ApiTags('widget')
 @ApiSecurity('project-key')
 @ApiSecurity('visitor-token')
-@Public()
+@WidgetApi()
 @Controller('messages')
 export class MessagesWidgetController {
   constructor(

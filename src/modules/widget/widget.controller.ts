@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
+import { WidgetApi } from '../../platform/http/route-kind';
 import { WidgetRateLimit } from '../../platform/rate-limit';
 import { Widget, WidgetGuard } from './widget.guard';
 import type { WidgetContext } from './widget-auth.service';
@@ -11,7 +11,7 @@ import { WidgetService } from './widget.service';
 @ApiTags('widget')
 @ApiSecurity('project-key')
 @ApiSecurity('visitor-token')
-@Public()
+@WidgetApi()
 @UseGuards(WidgetGuard)
 @Controller('widget')
 export class WidgetController {

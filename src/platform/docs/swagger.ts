@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { registerRoutesOfKind } from '../http/route-kind';
 import { documentErrors } from './swagger-errors';
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -18,6 +19,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   return documentErrors(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
 }
 
-export function setupSwagger(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+/** Swagger UI at /docs and the document at /docs-json, declared as docs routes (their own CSP). */
+export async function setupSwagger(app: NestFastifyApplication): Promise<void> {
+  await registerRoutesOfKind(app.getHttpAdapter().getInstance(), 'docs', () =>
+    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' }),
+  );
 }

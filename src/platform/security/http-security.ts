@@ -3,15 +3,14 @@ import helmet, { type HelmetOptions } from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/env.schema';
-
-/** Widget routes are called from customers' websites; their per-project origin check is the widget guard's job. */
-const WIDGET_PATH = /^\/api\/v1\/(messages|widget)(\/|\?|$)/;
-export const isWidgetPath = (url: string): boolean => WIDGET_PATH.test(url);
+import { indexRouteKinds, type RouteKindLookup } from '../http/route-kind-index';
+import { routeKindOf, type RouteKind } from '../http/route-kind';
 
 /**
- * Widget routes first answer CORS for any origin (a preflight names no project); once the widget
- * guard knows who is calling, it withdraws the header from origins the project (or, for an agent
- * on a shared route, CORS_ORIGINS) does not allow, so the browser keeps the response from the page.
+ * Widget routes (declared with @WidgetApi) are called from customers' websites. They first answer
+ * CORS for any origin (a preflight names no project); once the widget guard knows who is calling,
+ * it withdraws the header from origins the project (or, for an agent on a shared route,
+ * CORS_ORIGINS) does not allow, so the browser keeps the response from the page.
  */
 export function withholdCors(reply: FastifyReply): void {
   void reply.removeHeader('access-control-allow-origin');
@@ -54,9 +53,34 @@ const DOCS_CSP = {
     baseUri: ["'self'"],
   },
 };
+// The widget script and the agent console: the server's own files only, never framed; the console
+// talks to the API and the realtime socket on its own origin.
+const WEB_ASSET_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+const CSP_BY_KIND: Record<RouteKind, HelmetOptions['contentSecurityPolicy']> = {
+  'admin-api': API_CSP,
+  'widget-api': API_CSP,
+  'web-asset': WEB_ASSET_CSP,
+  docs: DOCS_CSP,
+};
 
-/** The two CORS policies, built once: widget routes answer any origin (narrowed by withholdCors), admin routes CORS_ORIGINS. */
-function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: FastifyCorsOptions } {
+/**
+ * The CORS policy of each route kind, built once: widget routes answer any origin (narrowed by
+ * withholdCors), the admin API and the docs CORS_ORIGINS, web assets their own origin only.
+ */
+function corsPolicies(config: AppConfig): Record<RouteKind, FastifyCorsOptions> {
   const common = {
     methods: METHODS,
     exposedHeaders: EXPOSED_HEADERS,
@@ -64,14 +88,28 @@ function corsPolicies(config: AppConfig): { widget: FastifyCorsOptions; admin: F
     credentials: false,
   };
   const origins = config.CORS_ORIGINS;
-  return {
-    widget: { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS },
-    admin: {
-      ...common,
-      origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
-      allowedHeaders: ADMIN_ALLOWED_HEADERS,
-    },
+  const admin: FastifyCorsOptions = {
+    ...common,
+    origin: origins.includes('*') ? '*' : origins.length > 0 ? origins : false,
+    allowedHeaders: ADMIN_ALLOWED_HEADERS,
   };
+  return {
+    'admin-api': admin,
+    'widget-api': { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS },
+    'web-asset': { origin: false },
+    docs: admin,
+  };
+}
+
+/**
+ * The kind whose CORS policy answers a request. A preflight reaches @fastify/cors's own OPTIONS
+ * route, so it takes the kind of the route it asks about (its Access-Control-Request-Method, same URL).
+ */
+function corsKindOf(request: FastifyRequest, kindAt: RouteKindLookup): RouteKind {
+  const method = request.headers['access-control-request-method'];
+  return request.method === 'OPTIONS' && typeof method === 'string'
+    ? kindAt(method, request.url)
+    : routeKindOf(request);
 }
 
 /** The Host and X-Forwarded-Host headers of a request or socket handshake. */
@@ -121,12 +159,10 @@ function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
-const isDocsPath = (url: string): boolean =>
-  url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs-');
-
 /**
- * Security headers, CORS and content-type handling. Must run before routes are registered
- * (the docs CSP is attached per route in an onRoute hook).
+ * Security headers, CORS and content-type handling, chosen by each route's declared kind. Must run
+ * before routes are registered (preflights find the kind of their route in an index built as
+ * routes are added).
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -135,16 +171,21 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
     crossOriginResourcePolicy: { policy: 'cross-origin' },
     hsts: config.isProduction ? { maxAge: 15_552_000, includeSubDomains: true } : false,
   };
-  const apiHeaders = helmetHeaders({ ...common, contentSecurityPolicy: API_CSP });
-  const docsHeaders = helmetHeaders({ ...common, contentSecurityPolicy: DOCS_CSP });
+  const headers = Object.fromEntries(
+    Object.entries(CSP_BY_KIND).map(([kind, csp]) => [
+      kind,
+      helmetHeaders({ ...common, contentSecurityPolicy: csp }),
+    ]),
+  ) as Record<RouteKind, Record<string, string>>;
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(isDocsPath(request.url) ? docsHeaders : apiHeaders);
+    void reply.headers(headers[routeKindOf(request)]);
     done();
   });
+  const kindAt = indexRouteKinds(fastify);
   const cors = corsPolicies(config);
   await app.register(fastifyCors, {
     delegator: (request: FastifyRequest, callback: (err: Error | null, o?: FastifyCorsOptions) => void) =>
-      callback(null, isWidgetPath(request.url) ? cors.widget : cors.admin),
+      callback(null, cors[corsKindOf(request, kindAt)]),
   });
   // JSON is the only body format: text/plain (a Fastify default) would reach validation as a string.
   fastify.removeContentTypeParser('text/plain');
