@@ -64,7 +64,7 @@ export class VisitorsRepository {
           metadata: mergedMetadata(sql`excluded.metadata`),
         },
       })
-      .returning({ ...getTableColumns(visitors), inserted: sql<boolean>`(xmax = 0)` });
+      .returning({ ...getTableColumns(visitors), inserted: sql<boolean>`(xmax = 0)`.as('inserted') });
     const type = sql`case when w.inserted then 'visitor.created' else 'visitor.updated' end`;
     const [row] = await writeWithOutbox(
       db,
