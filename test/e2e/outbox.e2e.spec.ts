@@ -126,6 +126,14 @@ describe('outbox: written with each write it reports', () => {
       await t.database.db.execute(sql.raw('drop trigger messages_fail_on_boom on messages'));
     }
   });
+  it('discards due rows when no consumer is registered, without reading them', async () => {
+    const waiting = await countRows(t, 'outbox');
+    expect(waiting).toBeGreaterThan(0);
+    const dispatcher = t.app.get(OutboxDispatcher);
+    dispatcher.resume();
+    expect(await dispatcher.drain()).toBe(waiting);
+    expect(await countRows(t, 'outbox')).toBe(0);
+  });
 });
 
 describe('outbox: dispatch', () => {

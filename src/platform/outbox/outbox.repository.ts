@@ -54,6 +54,25 @@ export class OutboxRepository {
       .sort((a, b) => a.id - b.id);
   }
 
+  /**
+   * With no consumer registered nothing needs the due rows: deletes up to `limit` of them in one
+   * statement, without reading their payloads. Returns how many went.
+   */
+  async discardDue(limit: number): Promise<number> {
+    const result = await this.db.execute(sql`
+      delete from outbox where id in (
+        select id from outbox
+        where failed_at is null and available_at <= now()
+        order by available_at, id
+        limit ${limit}
+        for update skip locked)`);
+    return (
+      (result as unknown as { rowCount?: number | null; affectedRows?: number }).rowCount ??
+      (result as unknown as { affectedRows?: number }).affectedRows ??
+      0
+    );
+  }
+
   /** Done: every consumer took them. */
   async delete(ids: number[]): Promise<void> {
     if (ids.length > 0) await this.db.delete(outbox).where(inArray(outbox.id, ids));
