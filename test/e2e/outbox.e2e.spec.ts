@@ -1,10 +1,18 @@
+import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { expect } from 'expect';
-import { createProject, registerAccount, type Account, type ProjectInfo } from '../factories/accounts';
+import {
+  createProject,
+  registerAccount,
+  registerMember,
+  type Account,
+  type ProjectInfo,
+} from '../factories/accounts';
 import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { countRows } from '../support/db';
 import { httpClient, type HttpClient } from '../support/http';
+import { ConversationsService } from '../../src/modules/conversations/conversations.service';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import type { OutboxEvent } from '../../src/platform/outbox/outbox.repository';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -46,24 +54,25 @@ describe('outbox: written with each write it reports', () => {
     expect(opened[2].payload.conversation).toMatchObject({ id: s.conversationId, last_seq: 1 });
     expect(opened[2].payload.conversation).not.toHaveProperty('previous_status');
 
+    await api.post(`/api/v1/conversations/${s.conversationId}/read`, { token: owner.token, body: {} });
     const reply = await agentReply(api, owner.token, s.conversationId, 'Hi there');
     const patch = (body: unknown) =>
       api.patch(`/api/v1/conversations/${s.conversationId}`, { token: owner.token, body });
     expect((await patch({ status: 'resolved' })).status).toBe(200);
     expect((await patch({ status: 'resolved' })).status).toBe(200); // no change: no row
-    await api.post(`/api/v1/conversations/${s.conversationId}/read`, { token: owner.token, body: {} });
     await visitorSend(api, project, 'Still there?', s); // reopens it
     const later = await outboxRows(t, opened.at(-1)!.id);
     expect(later.map((r) => [r.type, r.payload.changes])).toEqual([
+      ['message.read', undefined],
       ['message.created', undefined],
       ['conversation.updated', ['status']],
-      ['message.read', undefined],
       ['conversation.updated', ['status']],
       ['message.created', undefined],
     ]);
-    expect(later[0].payload.message.id).toBe(reply.id);
-    expect(later[1].payload.conversation.status).toBe('resolved');
-    expect(later[2].payload).toMatchObject({ side: 'agent', last_read_seq: 2, reader_id: owner.userId });
+    expect(later[0].payload).toMatchObject({ side: 'agent', last_read_seq: 1, reader_id: owner.userId });
+    expect(later[0].payload.conversation).not.toHaveProperty('read_before');
+    expect(later[1].payload.message.id).toBe(reply.id);
+    expect(later[2].payload.conversation.status).toBe('resolved');
     expect(later[3].payload.conversation.status).toBe('open');
   });
 
@@ -77,6 +86,71 @@ describe('outbox: written with each write it reports', () => {
     expect(messages).toBe(21);
     expect(new Set(rows.map((r) => r.payload.message.id)).size).toBe(21);
     expect(rows).toHaveLength(21);
+  });
+
+  it('writes rows only for real changes: a read that moves no marker or a returning visitor with nothing new writes none', async () => {
+    const s = await startConversation(api, project);
+    const read = () =>
+      api.post(`/api/v1/conversations/${s.conversationId}/read`, { token: owner.token, body: {} });
+    const session = (visitor: Record<string, unknown>) =>
+      api.post('/api/v1/widget/session', { headers: widgetHeaders(project.publicKey), body: { visitor } });
+    const externalId = `user-${s.conversationId}`;
+    const userHash = createHmac('sha256', project.secret).update(externalId).digest('hex');
+    const from = await lastOutboxId(t);
+    expect((await read()).status).toBe(200);
+    expect((await read()).status).toBe(200);
+    expect((await session({ externalId, userHash })).status).toBe(200);
+    expect((await session({ externalId, userHash })).status).toBe(200);
+    expect((await session({ externalId, userHash, name: 'Ada' })).status).toBe(200);
+    const rows = await outboxRows(t, from);
+    expect(rows.map((r) => r.type)).toEqual(['message.read', 'visitor.created', 'visitor.updated']);
+    expect(rows[1].payload.visitor).toMatchObject({ external_id: externalId, verified: true, name: null });
+    expect(rows[1].payload.visitor).not.toHaveProperty('inserted');
+    expect(rows[2].payload.visitor).toMatchObject({ external_id: externalId, name: 'Ada' });
+  });
+
+  it("records the background changes too: snoozes that wake, and a removed member's conversations", async () => {
+    const agent = await registerMember(api, owner, 'Agent', 'agent');
+    const s = await startConversation(api, project);
+    const patch = (body: unknown) =>
+      api.patch(`/api/v1/conversations/${s.conversationId}`, { token: owner.token, body });
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await patch({ status: 'snoozed', snoozedUntil: later, assigneeId: agent.userId })).status).toBe(
+      200,
+    );
+    await t.database.db.execute(
+      sql`update conversations set snoozed_until = now() - interval '1 second' where id = ${s.conversationId}`,
+    );
+    const from = await lastOutboxId(t);
+    expect(await t.app.get(ConversationsService).wakeSnoozed()).toBe(1);
+    const removed = await api.delete(`/api/v1/teams/${owner.teamId}/members/${agent.userId}`, {
+      token: owner.token,
+    });
+    expect(removed.status).toBe(204);
+    const rows = await outboxRows(t, from);
+    expect(rows.map((r) => [r.type, r.payload.changes])).toEqual([
+      ['conversation.updated', ['status', 'snoozedUntil']],
+      ['conversation.updated', ['assigneeId']],
+    ]);
+    expect(rows[0].payload.conversation).toMatchObject({
+      id: s.conversationId,
+      status: 'open',
+      snoozed_until: null,
+    });
+    expect(rows[1].payload.conversation).toMatchObject({ id: s.conversationId, assignee_id: null });
+  });
+
+  it('writes one row for concurrent sends of one clientMessageId', async () => {
+    const s = await startConversation(api, project);
+    const from = await lastOutboxId(t);
+    const send = () =>
+      api.post('/api/v1/messages', {
+        headers: widgetHeaders(project.publicKey, s.token),
+        body: { body: 'once only', clientMessageId: 'racing', conversationId: s.conversationId },
+      });
+    const statuses = (await Promise.all(Array.from({ length: 10 }, send))).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect((await outboxRows(t, from)).map((r) => r.type)).toEqual(['message.created']);
   });
 
   it('writes no row for an idempotent repeat or a send that finds no conversation', async () => {
@@ -126,13 +200,16 @@ describe('outbox: written with each write it reports', () => {
       await t.database.db.execute(sql.raw('drop trigger messages_fail_on_boom on messages'));
     }
   });
-  it('discards due rows when no consumer is registered, without reading them', async () => {
+  it('with no consumer, deletes rows unread once they are 15 minutes old, and not before', async () => {
     const waiting = await countRows(t, 'outbox');
-    expect(waiting).toBeGreaterThan(0);
+    expect(waiting).toBeGreaterThan(1);
     const dispatcher = t.app.get(OutboxDispatcher);
     dispatcher.resume();
-    expect(await dispatcher.drain()).toBe(waiting);
-    expect(await countRows(t, 'outbox')).toBe(0);
+    expect(await dispatcher.drain()).toBe(0);
+    await t.database.db.execute(sql`update outbox set available_at = now() - interval '16 minutes'
+      where id = (select min(id) from outbox)`);
+    expect(await dispatcher.drain()).toBe(1);
+    expect(await countRows(t, 'outbox')).toBe(waiting - 1);
   });
 });
 
@@ -142,12 +219,18 @@ describe('outbox: dispatch', () => {
   let project: ProjectInfo;
   const seen: OutboxEvent[] = [];
   let failNext = 0;
+  let gate: Promise<void> | undefined;
+  let entered: () => void = () => undefined;
 
   before(async () => {
     t = await startTestApp();
     t.app.get(OutboxDispatcher).register({
       name: 'recorder',
       handle: async (event) => {
+        if (event.type === 'test.block' && gate) {
+          entered();
+          await gate;
+        }
         if (failNext > 0 && event.type === 'message.created') {
           failNext -= 1;
           throw new Error('receiver down');
@@ -202,6 +285,26 @@ describe('outbox: dispatch', () => {
     expect(state).toMatchObject({ attempts: 20, last_error: 'recorder: receiver down' });
     expect(state.failed_at).not.toBeNull();
     expect(await dispatcher.drain()).toBe(0); // set aside: never claimed again
+  });
+  it('on shutdown, finishes the event in hand and gives the rest of its batch back', async () => {
+    const dispatcher = t.app.get(OutboxDispatcher);
+    dispatcher.pause();
+    await t.database.db.execute(sql`delete from outbox`);
+    await t.database.db.execute(sql`insert into outbox (type, payload)
+      select 'test.block', jsonb_build_object('n', n) from generate_series(1, 5) n`);
+    let release: () => void = () => undefined;
+    gate = new Promise((r) => (release = r));
+    const inHand = new Promise<void>((r) => (entered = r));
+    dispatcher.resume();
+    const draining = dispatcher.drain();
+    await inHand;
+    const stopped = dispatcher.beforeApplicationShutdown();
+    release();
+    await Promise.all([draining, stopped]);
+    const left = await t.database.db.execute(sql`select attempts, available_at <= now() as due from outbox`);
+    const rows = (left as unknown as { rows: { attempts: number; due: boolean }[] }).rows;
+    expect(rows).toEqual(Array.from({ length: 4 }, () => ({ attempts: 0, due: true })));
+    expect(seen.filter((e) => e.type === 'test.block')).toHaveLength(1);
   });
 });
 

@@ -214,19 +214,18 @@ export class ConversationsRepository {
     seq: number,
     readerId: string,
   ): Promise<Conversation | undefined> {
-    const column = side === 'agent' ? conversations.agentLastReadSeq : conversations.visitorLastReadSeq;
-    const key = side === 'agent' ? 'agentLastReadSeq' : 'visitorLastReadSeq';
+    const column = sql.raw(side === 'agent' ? 'agent_last_read_seq' : 'visitor_last_read_seq');
     // A visitor can only have read what it can see.
-    const upTo = side === 'agent' ? conversations.lastSeq : conversations.lastPublicSeq;
-    const update = this.db
-      .update(conversations)
-      .set({ [key]: sql`greatest(${column}, least(${seq}, ${upTo}))` })
-      .where(eq(conversations.id, conversationId))
-      .returning();
-    const payload = sql`jsonb_build_object('conversation', to_jsonb(w), 'side', ${side}::text,
-      'last_read_seq', w.${sql.raw(side === 'agent' ? 'agent_last_read_seq' : 'visitor_last_read_seq')},
-      'reader_id', ${readerId}::text)`;
-    const [row] = await writeWithOutbox(this.db, update, 'message.read', payload);
+    const upTo = sql.raw(side === 'agent' ? 'last_seq' : 'last_public_seq');
+    // `old` locks the row first, so `read_before` is the marker this update moved (or did not).
+    const update = sql`update conversations c set ${column} = greatest(c.${column}, least(${seq}, c.${upTo}))
+      from (select id, ${column} as read_before from conversations where id = ${conversationId} for update) old
+      where c.id = old.id
+      returning c.*, old.read_before`;
+    const payload = sql`jsonb_build_object('conversation', to_jsonb(w) - 'read_before', 'side', ${side}::text,
+      'last_read_seq', w.${column}, 'reader_id', ${readerId}::text)`;
+    const moved = sql`w.${column} > w.read_before`;
+    const [row] = await writeWithOutbox(this.db, update, 'message.read', payload, moved);
     return row && conversationFromRow(row);
   }
 }

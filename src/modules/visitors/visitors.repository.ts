@@ -8,6 +8,10 @@ import { visitorFromRow } from './visitors.views';
 
 const snapshot = sql`jsonb_build_object('visitor', to_jsonb(w))`;
 
+/** Whether a profile update carries anything (a last-seen bump alone is no visitor.updated). */
+const profileGiven = (p: Omit<VisitorProfile, 'externalId'>): boolean =>
+  p.name !== undefined || p.email !== undefined || Object.keys(p.metadata ?? {}).length > 0;
+
 export interface VisitorProfile {
   name?: string;
   email?: string;
@@ -66,11 +70,14 @@ export class VisitorsRepository {
       })
       .returning({ ...getTableColumns(visitors), inserted: sql<boolean>`(xmax = 0)`.as('inserted') });
     const type = sql`case when w.inserted then 'visitor.created' else 'visitor.updated' end`;
+    // A returning visitor is an event only when the site sent something about them.
+    const changed = sql`w.inserted or ${profileGiven(profile)}`;
     const [row] = await writeWithOutbox(
       db,
       upsert,
       type,
       sql`jsonb_build_object('visitor', to_jsonb(w) - 'inserted')`,
+      changed,
     );
     return visitorFromRow(row);
   }
@@ -96,8 +103,7 @@ export class VisitorsRepository {
       })
       .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId)))
       .returning();
-    const changed = Object.values(profile).some((v) => v !== undefined);
-    if (!changed) return (await update)[0];
+    if (!profileGiven(profile)) return (await update)[0];
     const [row] = await writeWithOutbox(this.db, update, 'visitor.updated', snapshot);
     return row && visitorFromRow(row);
   }

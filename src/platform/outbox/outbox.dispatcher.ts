@@ -8,7 +8,11 @@ import { DomainEvents } from '../events/domain-events';
 import { JobRunner } from '../jobs/job-runner.service';
 import { OutboxRepository, type OutboxEvent } from './outbox.repository';
 
-/** A system that must hear about events: handles each at least once, so it must be idempotent by `event.id`. */
+/**
+ * A system that must hear about events. It gets each at least once, so it must be idempotent by
+ * `event.id`, and it should be quick (record the work, e.g. a delivery row, and do it elsewhere):
+ * a call that takes longer than CONSUMER_TIMEOUT_MS counts as failed.
+ */
 export interface OutboxConsumer {
   name: string;
   handle(event: OutboxEvent): Promise<void>;
@@ -20,18 +24,27 @@ const POLL_MS = 1000;
 /** After a commit's in-process event, dispatch this soon (sends in between share the drain). */
 const NUDGE_MS = 20;
 /** How long a claimed batch is this dispatcher's before it is due again (a crashed node's batch). */
-const LEASE_MS = 30_000;
+const LEASE_MS = 60_000;
+/** What is left of a batch this close to its lease's end goes back, rather than race a re-claim. */
+const LEASE_MARGIN_MS = 10_000;
+const CONSUMER_TIMEOUT_MS = 10_000;
+/**
+ * With no consumer registered rows are kept this long, then deleted unread: a consumer that ships
+ * in a rolling deploy still gets what was written while older nodes were running.
+ */
+const UNCONSUMED_RETENTION_MS = 15 * 60_000;
 /** After this many failed deliveries a row is set aside (failed_at) for an operator to look at. */
-export const MAX_ATTEMPTS = 20;
+const MAX_ATTEMPTS = 20;
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** 1 s, 2 s, 4 s … capped at an hour: about a day of retries in all before a row is set aside. */
-export const backoffMs = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+const backoffMs = (attempts: number): number => Math.min(1000 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
 
 /**
  * Hands claimed outbox rows to every registered consumer, in id order within a batch. A row is
  * deleted once all consumers took it; if one fails, the row is retried later for all of them
- * (hence idempotent consumers). Runs on every node: claims never overlap (see OutboxRepository.claim).
+ * (hence idempotent consumers). Runs on every node: while a claim's lease holds, no other node
+ * gets its rows (see OutboxRepository.claim).
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,6 +53,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private draining?: Promise<number>;
   private nudge?: NodeJS.Timeout;
   private paused = false;
+  private stopping = false;
   private unsubscribe?: () => void;
 
   constructor(
@@ -60,8 +74,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
-  /** Stops dispatching and lets a drain in flight finish while the database is still open. */
+  /** Stops claiming, hands back what is left of the batch in hand, and waits for that drain. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     this.unsubscribe?.();
     clearTimeout(this.nudge);
     await this.draining?.catch(() => undefined);
@@ -71,13 +86,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     this.consumers.push(consumer);
   }
 
-  private dispatchInBackground(): void {
-    this.drain().catch((err: unknown) =>
-      this.logger.warn(`outbox dispatch failed: ${err instanceof Error ? err.message : String(err)}`),
-    );
-  }
-
-  /** Stops claiming rows until resume() (operators during an incident; tests that read the table). */
+  /** Stops claiming rows until resume() (tests that read the table; a future operator switch). */
   pause(): void {
     this.paused = true;
   }
@@ -88,22 +97,34 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   /** Dispatches until nothing is due; concurrent calls share one drain. Returns the rows handled. */
   drain(): Promise<number> {
-    if (this.paused) return Promise.resolve(0);
+    if (this.paused || this.stopping) return Promise.resolve(0);
     this.draining ??= this.drainAll().finally(() => (this.draining = undefined));
     return this.draining;
+  }
+
+  private dispatchInBackground(): void {
+    this.drain().catch((err: unknown) =>
+      this.logger.warn(`outbox dispatch failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   private async drainAll(): Promise<number> {
     let handled = 0;
     if (this.consumers.length === 0) {
-      for (let n = BATCH; n === BATCH; handled += n) n = await this.repo.discardDue(BATCH);
+      for (let n = BATCH; n === BATCH; handled += n) {
+        n = await this.repo.discardDue(BATCH, UNCONSUMED_RETENTION_MS);
+      }
       return handled;
     }
-    for (;;) {
+    while (!this.stopping) {
       const batch = await this.repo.claim(BATCH, LEASE_MS);
-      if (batch.length === 0) return handled;
+      const handBackAfter = Date.now() + LEASE_MS - LEASE_MARGIN_MS;
       const done: number[] = [];
-      for (const event of batch) {
+      for (const [i, event] of batch.entries()) {
+        if (this.stopping || Date.now() > handBackAfter) {
+          await this.repo.handBack(batch.slice(i).map((e) => e.id));
+          break;
+        }
         const error = await this.deliver(event);
         if (!error) done.push(event.id);
         else
@@ -113,18 +134,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
             backoffMs(event.attempts),
             event.attempts >= MAX_ATTEMPTS,
           );
+        handled += 1;
       }
       await this.repo.delete(done);
-      handled += batch.length;
-      if (batch.length < BATCH) return handled;
+      if (batch.length < BATCH) break;
     }
+    return handled;
   }
 
   /** Hands the event to each consumer; the first failure's message, or undefined when all took it. */
   private async deliver(event: OutboxEvent): Promise<string | undefined> {
     for (const consumer of this.consumers) {
       try {
-        await consumer.handle(event);
+        await withTimeout(consumer.handle(event), CONSUMER_TIMEOUT_MS);
       } catch (err) {
         const message = `${consumer.name}: ${err instanceof Error ? err.message : String(err)}`;
         this.logger.warn(`outbox event ${event.id} (${event.type}) not delivered: ${message}`);
@@ -133,4 +155,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
     return undefined;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms).unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

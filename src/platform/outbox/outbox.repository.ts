@@ -55,22 +55,28 @@ export class OutboxRepository {
   }
 
   /**
-   * With no consumer registered nothing needs the due rows: deletes up to `limit` of them in one
-   * statement, without reading their payloads. Returns how many went.
+   * With no consumer registered nothing reads the rows: deletes up to `limit` that have been due for
+   * `olderThanMs`, in one statement, without reading their payloads. Returns how many went.
    */
-  async discardDue(limit: number): Promise<number> {
+  async discardDue(limit: number, olderThanMs: number): Promise<number> {
     const result = await this.db.execute(sql`
       delete from outbox where id in (
         select id from outbox
-        where failed_at is null and available_at <= now()
+        where failed_at is null and available_at <= now() - make_interval(secs => ${olderThanMs / 1000})
         order by available_at, id
         limit ${limit}
         for update skip locked)`);
-    return (
-      (result as unknown as { rowCount?: number | null; affectedRows?: number }).rowCount ??
-      (result as unknown as { affectedRows?: number }).affectedRows ??
-      0
-    );
+    const counted = result as unknown as { rowCount?: number | null; affectedRows?: number };
+    return counted.rowCount ?? counted.affectedRows ?? 0;
+  }
+
+  /** Gives claimed rows back undelivered (shutdown, or a lease about to end): due at once, no attempt counted. */
+  async handBack(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .update(outbox)
+      .set({ availableAt: sql`now()`, attempts: sql`${outbox.attempts} - 1` })
+      .where(inArray(outbox.id, ids));
   }
 
   /** Done: every consumer took them. */
