@@ -267,4 +267,3 @@ export type Conversation = typeof conversations.$inferSelect;
 export type ConversationStatus = (typeof conversationStatus.enumValues)[number];
 export type Message = typeof messages.$inferSelect;
 export type MessageSender = (typeof messageSender.enumValues)[number];
-export type OutboxRow = typeof outbox.$inferSelect;

@@ -32,6 +32,7 @@ describe('domain events: a failing listener', () => {
     const agent = await connect(t.url, '/agent', { token: owner.token });
     try {
       const before = events.failures;
+      const heard: string[] = [];
       unsubscribe.push(
         events.subscribe(() => {
           throw new Error('listener bug');
@@ -39,6 +40,7 @@ describe('domain events: a failing listener', () => {
         events.subscribe(async () => {
           throw new Error('async listener bug');
         }),
+        events.subscribe((event) => void heard.push(event.type)),
       );
       const s = await startConversation(api, project, 'Hello');
       const reply = await agentReply(api, owner.token, s.conversationId, 'Hi');
@@ -48,6 +50,8 @@ describe('domain events: a failing listener', () => {
       // conversation.created + 2 × message.created, each failing in both listeners.
       await new Promise((r) => setImmediate(r));
       expect(events.failures - before).toBe(6);
+      // A listener subscribed after the failing ones heard every event.
+      expect(heard).toEqual(['conversation.created', 'message.created', 'message.created']);
     } finally {
       agent.close();
     }

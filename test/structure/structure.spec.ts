@@ -87,6 +87,30 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
   return found;
 }
 
+/**
+ * The layers of ARCHITECTURE.md, bottom (0) to top: a unit may import only units of a lower layer
+ * (platform parts may also import each other). A new feature gets its layer here and on that page.
+ */
+const LAYERS: Record<string, number> = {
+  config: 0,
+  db: 1,
+  platform: 2,
+  'modules/access': 3,
+  'modules/auth': 3,
+  'modules/visitors': 3,
+  'modules/presence': 3,
+  'modules/health': 3,
+  'modules/projects': 4,
+  'modules/widget': 5,
+  'modules/conversations': 6,
+  'modules/messages': 7,
+  'modules/teams': 7,
+  realtime: 8,
+  '(root)': 9,
+};
+const layerOf = (unit: string): number | undefined =>
+  LAYERS[unit] ?? (unit.startsWith('platform/') ? LAYERS.platform : undefined);
+
 describe('source structure', () => {
   const graph = importGraph();
   const unitEdges = new Map<string, Set<string>>();
@@ -113,6 +137,17 @@ describe('source structure', () => {
   it('has no import cycle between files', () => {
     const fileEdges = new Map([...graph].map(([f, t]) => [f, new Set(t)]));
     expect(cycles(fileEdges)).toEqual([]);
+  });
+
+  it('places every unit in a layer and imports only from the layers below', () => {
+    expect([...unitEdges.keys()].filter((u) => layerOf(u) === undefined)).toEqual([]);
+    const upward = [...unitEdges].flatMap(([u, targets]) =>
+      [...targets]
+        .filter((t) => !(u.startsWith('platform/') && t.startsWith('platform/')))
+        .filter((t) => (layerOf(t) ?? Infinity) >= (layerOf(u) ?? -Infinity))
+        .map((t) => `${u} (layer ${layerOf(u)}) -> ${t} (layer ${layerOf(t)})`),
+    );
+    expect(upward).toEqual([]);
   });
 
   it('keeps the platform, the database layer and config free of features and transport', () => {

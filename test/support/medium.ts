@@ -5,6 +5,7 @@ import { AppModule } from '../../src/app.module';
 import { parseEnv, type AppConfig } from '../../src/config/env.schema';
 import type { Database, Db } from '../../src/db/database';
 import { DATABASE } from '../../src/db/tokens';
+import { JobRunner } from '../../src/platform/jobs/job-runner.service';
 import { createTestDatabase, TEST_ENV } from './test-app';
 
 /**
@@ -50,6 +51,9 @@ export async function startMedium(options: MediumOptions = {}): Promise<MediumAp
     await testDb.drop();
     throw err;
   }
+  // Background jobs (outbox polls, sweeps) would run queries of their own in the middle of a test's
+  // (and of its SQL recordings): tests call the jobs' work directly instead.
+  await context.get(JobRunner).stop();
   const database = context.get<Database>(DATABASE);
   return {
     config,
@@ -58,7 +62,7 @@ export async function startMedium(options: MediumOptions = {}): Promise<MediumAp
     database,
     databaseUrl: testDb.url,
     async close() {
-      // Runs the shutdown hooks: periodic sweeps stop, the database (pool or PGlite) closes.
+      // Runs the shutdown hooks: the outbox dispatcher stops, the database (pool or PGlite) closes.
       await context.close();
       await testDb.drop();
     },

@@ -10,7 +10,7 @@ import type { Conversation } from '../../db/schema';
 import { toConversationView, toWidgetConversation, type ConversationView } from './conversation.views';
 import { AccessService } from '../access/access.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
-import { toVisitorProfile } from '../visitors/visitors.views';
+import { toVisitorProfile } from '../visitors/visitor.views';
 import { activityPage, decodeActivityCursor } from './activity-page';
 import type {
   ConversationDetailResponseDto,

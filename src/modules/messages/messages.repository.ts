@@ -5,6 +5,7 @@ import type { Database, Db, PreparedStatement } from '../../db/database';
 import { DATABASE, DB } from '../../db/tokens';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { positionalSql } from '../../db/positional-sql';
+import { rowsOf } from '../../db/raw-rows';
 import {
   conversations,
   messages,
@@ -96,8 +97,7 @@ const APPEND: PreparedStatement = {
 // Inside a transaction the append runs through Drizzle (unprepared) under a savepoint, so that a
 // lost idempotency race leaves the caller's transaction usable.
 async function executeRows(db: Db, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const result = await db.execute(positionalSql(APPEND.text, params));
-  return (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  return rowsOf(await db.execute(positionalSql(APPEND.text, params)));
 }
 
 @Injectable()

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import { visitors, type Visitor } from '../../db/schema';
 import { writeWithOutbox } from '../../platform/outbox/outbox.sql';
-import { visitorFromRow } from './visitors.views';
+import { visitorFromRow } from './visitor.views';
 
 const snapshot = sql`jsonb_build_object('visitor', to_jsonb(w))`;
 

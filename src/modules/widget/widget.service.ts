@@ -7,7 +7,7 @@ import { PresenceService } from '../presence/presence.service';
 import { checkIdentity } from '../visitors/identity-verification';
 import { VisitorTokenService } from '../visitors/visitor-token.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
-import { toVisitorSummary } from '../visitors/visitors.views';
+import { toVisitorSummary } from '../visitors/visitor.views';
 import type { WidgetContext } from './widget-auth.service';
 import type { WidgetConfigResponseDto, WidgetSessionDto, WidgetSessionResponseDto } from './widget.dto';
 

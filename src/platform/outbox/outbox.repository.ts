@@ -3,7 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { outbox } from '../../db/schema';
 import { DB } from '../../db/tokens';
-import { rowsOf } from './outbox.sql';
+import { rowsOf } from '../../db/raw-rows';
 
 /** One claimed outbox row, as consumers see it. */
 export interface OutboxEvent {

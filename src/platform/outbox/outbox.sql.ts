@@ -1,10 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
+import { rowsOf } from '../../db/raw-rows';
 
 type Row = Record<string, unknown>;
-
-/** The rows of a raw `db.execute` (both drivers answer `{ rows }`). */
-export const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 
 /**
  * Runs `write` (an INSERT/UPDATE … RETURNING) and, in the same statement, inserts one outbox row
@@ -18,11 +16,11 @@ export async function writeWithOutbox(
   write: { getSQL(): SQL },
   type: string | SQL,
   payload: SQL,
-  where: SQL = sql`true`,
+  where?: SQL,
 ): Promise<Row[]> {
   // getSQL(): a query builder itself would be embedded as a parenthesised subquery, which DML cannot be.
   const result = await db.execute(sql`with w as (${write.getSQL()}),
-    o as (insert into outbox (type, payload) select ${type}, ${payload} from w where ${where})
+    o as (insert into outbox (type, payload) select ${type}, ${payload} from w${where ? sql` where ${where}` : sql``})
     select * from w`);
   return rowsOf(result);
 }

@@ -1,4 +1,5 @@
 import type { Visitor } from '../../db/schema';
+import { toIso } from '../../platform/dates';
 
 /** A visitor's whole profile, as agents see it on a conversation. */
 export interface VisitorProfileView {
@@ -19,7 +20,7 @@ export const toVisitorProfile = (v: Visitor): VisitorProfileView => ({
   externalId: v.externalId,
   verified: v.verified,
   metadata: v.metadata,
-  lastSeenAt: v.lastSeenAt.toISOString(),
+  lastSeenAt: toIso(v.lastSeenAt),
 });
 
 /** What the widget session shows its own visitor. */
