@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { AuthUser } from '../platform/auth/auth-user';
 import type { Namespace } from 'socket.io';
 import { PresenceService } from '../modules/presence/presence.service';
+import type { AgentScope } from '../modules/access/access.repository';
 import { AccessService } from '../modules/access/access.service';
 import { projectRoom, RealtimeBus } from './realtime-bus.service';
 import type { AgentAccessEvent } from './realtime.events';
@@ -16,6 +18,11 @@ const userRoom = (userId: string): string => `user:${userId}`;
 @Injectable()
 export class AgentRooms {
   private readonly logger = new Logger(AgentRooms.name);
+  /** Agent sockets whose rooms must be re-read from the database (see rescopeStale). */
+  private readonly stale = new Set<StatefulSocket>();
+  private rescoping?: Promise<void>;
+  /** Access changes this node has applied: a handshake that read its scope before the last one is stale. */
+  private changes = 0;
 
   constructor(
     private readonly access: AccessService,
@@ -23,9 +30,20 @@ export class AgentRooms {
     private readonly bus: RealtimeBus,
   ) {}
 
+  /** An agent's scope for a handshake, and the point in this node's access changes it was read at. */
+  async scopeOf(user: AuthUser): Promise<{ scope: AgentScope; scopedAt: number }> {
+    const scopedAt = this.changes;
+    return { scope: await this.access.scope(user), scopedAt };
+  }
+
+  /** Joins the socket's rooms; a change applied while it was handshaking re-scopes it at once. */
   async enter(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent!;
     await socket.join([userRoom(agent.id), ...agent.projectIds.map(projectRoom)]);
+    if (socket.data.scopedAt !== this.changes) {
+      this.stale.add(socket);
+      this.rescopeStale();
+    }
   }
 
   /** Marks the socket online, unless it closed meanwhile (its disconnect handler has already run). */
@@ -40,8 +58,15 @@ export class AgentRooms {
     await this.announce(projectIds);
   }
 
-  /** Applies a membership, project or session change to this node's agent sockets. */
-  async apply(nsp: Namespace, event: AgentAccessEvent): Promise<void> {
+  /**
+   * Applies a membership, project or session change to this node's agent sockets. What it can do
+   * without the database happens before it returns: a revoked session's sockets close, and a
+   * member who left a team leaves that team's project rooms, so nothing of the team reaches them
+   * after the request that removed them answered. Then the affected sockets are re-scoped from the
+   * database (see rescopeStale).
+   */
+  apply(nsp: Namespace, event: AgentAccessEvent): void {
+    if (event.type === 'access.changed') this.changes += 1;
     for (const socket of nsp.sockets.values() as Iterable<StatefulSocket>) {
       const agent = socket.data.agent;
       if (!agent) continue;
@@ -50,11 +75,11 @@ export class AgentRooms {
         socket.emit('session.expired');
         socket.disconnect(true);
       } else if (agent.id === event.userId || agent.teamIds.includes(event.teamId)) {
-        await this.rescope(socket).catch((err: unknown) =>
-          this.logger.warn(`could not update rooms of socket ${socket.id}: ${safeMessage(err)}`),
-        );
+        if (event.revoked && agent.id === event.userId) this.leaveTeam(socket, event.teamId);
+        this.stale.add(socket);
       }
     }
+    this.rescopeStale();
   }
 
   /**
@@ -71,14 +96,56 @@ export class AgentRooms {
     for (const [projectId, agentIds] of online) this.bus.presenceChanged(projectId, agentIds);
   }
 
-  private async rescope(socket: StatefulSocket): Promise<void> {
+  private leaveTeam(socket: StatefulSocket, teamId: string): void {
     const agent = socket.data.agent!;
-    const next = await this.access.scope(agent);
+    const dropped = agent.projectIds.filter((id) => agent.teamOf[id] === teamId);
+    agent.teamIds = agent.teamIds.filter((id) => id !== teamId);
+    agent.projectIds = agent.projectIds.filter((id) => agent.teamOf[id] !== teamId);
+    for (const id of dropped) {
+      delete agent.teamOf[id];
+      // Synchronous on both adapters: rooms are this node's own sets.
+      void socket.leave(projectRoom(id));
+    }
+    if (dropped.length > 0) {
+      this.goOffline(socket, dropped).catch((err: unknown) =>
+        this.logger.warn(`could not update presence of socket ${socket.id}: ${safeMessage(err)}`),
+      );
+    }
+  }
+
+  /**
+   * Re-scopes the sockets marked stale, one round at a time: a round reads the scopes of all its
+   * sockets' users in one query, then applies them. Sockets marked during a round wait for the next
+   * one, whose read is newer: a socket's re-scopes never overlap, and the last applied is the latest.
+   */
+  private rescopeStale(): void {
+    if (this.rescoping) return;
+    this.rescoping = this.rescopeRounds().finally(() => {
+      this.rescoping = undefined;
+      if (this.stale.size > 0) this.rescopeStale();
+    });
+  }
+
+  private async rescopeRounds(): Promise<void> {
+    while (this.stale.size > 0) {
+      const sockets = [...this.stale].filter((s) => s.connected && s.data.agent);
+      this.stale.clear();
+      try {
+        const scopes = await this.access.scopes([...new Set(sockets.map((s) => s.data.agent!.id))]);
+        for (const socket of sockets) await this.rescope(socket, scopes.get(socket.data.agent!.id)!);
+      } catch (err) {
+        this.logger.warn(`could not update rooms of ${sockets.length} agent sockets: ${safeMessage(err)}`);
+      }
+    }
+  }
+
+  private async rescope(socket: StatefulSocket, next: AgentScope): Promise<void> {
+    const agent = socket.data.agent!;
     // Closed meanwhile: a join now would leave a room entry behind that nothing removes.
     if (!socket.connected) return;
     const removed = agent.projectIds.filter((id) => !next.projectIds.includes(id));
     const added = next.projectIds.filter((id) => !agent.projectIds.includes(id));
-    Object.assign(agent, next);
+    Object.assign(agent, { ...next, teamOf: { ...next.teamOf } });
     for (const id of removed) await socket.leave(projectRoom(id));
     if (added.length > 0 && socket.connected) await socket.join(added.map(projectRoom));
     if (removed.length > 0) await this.goOffline(socket, removed);

@@ -65,7 +65,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   afterInit(nsp: Namespace): void {
     this.bus.attach('agent', nsp);
-    this.bus.onAgentAccess((event) => void this.rooms.apply(nsp, event));
+    this.bus.onAgentAccess((event) => this.rooms.apply(nsp, event));
     useHandshake(nsp, (socket) => this.authenticate(socket));
     // Every node: each refreshes its own sockets' presence.
     this.jobs.register({
@@ -82,7 +82,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
     const user = await this.tokens.verify(authField(socket, 'token'));
     const lastSeqs = handshakeLastSeqs(socket);
-    initState(socket, { agent: { ...user, ...(await this.access.scope(user)) }, lastSeqs });
+    const { scope, scopedAt } = await this.rooms.scopeOf(user);
+    initState(socket, { agent: { ...user, ...scope }, scopedAt, lastSeqs });
   }
 
   handleConnection(socket: StatefulSocket): Promise<void> {

@@ -22,6 +22,8 @@ interface Pending {
  */
 export interface SocketState {
   agent?: AuthUser & AgentScope;
+  /** Which of this node's access changes the agent's scope was read after (see AgentRooms.enter). */
+  scopedAt?: number;
   widget?: WidgetContext;
   /** The handshake's conversationId → last seq seen; replayed right after connecting. */
   lastSeqs: Record<string, number>;
@@ -53,7 +55,7 @@ export type StatefulSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultE
 /** Sets up a socket's state; with `lastSeqs`, live events are held until the resync has run. */
 export function initState(
   socket: Socket,
-  init: Pick<SocketState, 'agent' | 'widget' | 'lastSeqs'>,
+  init: Pick<SocketState, 'agent' | 'widget' | 'lastSeqs' | 'scopedAt'>,
 ): StatefulSocket {
   Object.assign(socket.data, {
     ...init,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/tokens';
 import {
@@ -32,6 +32,8 @@ export interface ConversationAccess {
 export interface AgentScope {
   teamIds: string[];
   projectIds: string[];
+  /** projectId → its team, to drop a team's projects at once when the agent leaves it. */
+  teamOf: Record<string, string>;
 }
 
 const membership = (userId: string) =>
@@ -109,20 +111,26 @@ export class AccessRepository {
     return n > 0;
   }
 
-  /** The user's teams and their projects, in one query. */
-  async scope(userId: string): Promise<AgentScope> {
+  /** Each user's teams and their projects, in one query (users in no team get an empty scope). */
+  async scopes(userIds: string[]): Promise<Map<string, AgentScope>> {
+    const scopes = new Map(
+      userIds.map((id): [string, AgentScope] => [id, { teamIds: [], projectIds: [], teamOf: {} }]),
+    );
+    if (userIds.length === 0) return scopes;
     const rows = await this.db
-      .select({ teamId: teamMembers.teamId, projectId: projects.id })
+      .select({ userId: teamMembers.userId, teamId: teamMembers.teamId, projectId: projects.id })
       .from(teamMembers)
       .leftJoin(projects, eq(projects.teamId, teamMembers.teamId))
-      .where(eq(teamMembers.userId, userId))
+      .where(inArray(teamMembers.userId, userIds))
       .orderBy(teamMembers.createdAt, projects.createdAt);
-    const teamIds = new Set<string>();
-    const projectIds: string[] = [];
     for (const r of rows) {
-      teamIds.add(r.teamId);
-      if (r.projectId) projectIds.push(r.projectId);
+      const scope = scopes.get(r.userId)!;
+      if (!scope.teamIds.includes(r.teamId)) scope.teamIds.push(r.teamId);
+      if (r.projectId) {
+        scope.projectIds.push(r.projectId);
+        scope.teamOf[r.projectId] = r.teamId;
+      }
     }
-    return { teamIds: [...teamIds], projectIds };
+    return scopes;
   }
 }

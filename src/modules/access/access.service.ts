@@ -51,7 +51,12 @@ export class AccessService {
   }
 
   /** The teams and projects an agent's sockets follow. */
-  scope(user: AuthUser): Promise<AgentScope> {
-    return this.repo.scope(user.id);
+  async scope(user: AuthUser): Promise<AgentScope> {
+    return (await this.repo.scopes([user.id])).get(user.id)!;
+  }
+
+  /** scope() for many users in one query (re-scoping a node's sockets after a change). */
+  scopes(userIds: string[]): Promise<Map<string, AgentScope>> {
+    return this.repo.scopes(userIds);
   }
 }

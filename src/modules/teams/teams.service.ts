@@ -95,7 +95,7 @@ export class TeamsService implements OnModuleInit {
     const { unassigned } = this.assertChanged(
       await this.repo.changeMember(teamId, memberId, 'remove', target.role),
     );
-    this.events.publish({ type: 'access.changed', teamId, userId: memberId });
+    this.events.publish({ type: 'access.changed', teamId, userId: memberId, revoked: true });
     for (const conversation of unassigned) {
       this.events.publish({
         type: 'conversation.updated',
