@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { toAppError, toErrorBody } from './platform/errors/error-envelope';
 import { registerEnvelope } from './platform/http/envelope';
+import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id';
 import { registerHttpSecurity } from './platform/security/http-security';
 import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
 import { SpectreIoAdapter } from './realtime/socket-io.adapter';
 import { setupSwagger } from './platform/docs/swagger';
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** A hop count, never "trust everything": the left of X-Forwarded-For is whatever the client sent. */
 const trustProxy = (config: AppConfig): number | false => config.TRUST_PROXY_HOPS ?? false;
@@ -21,18 +19,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     trustProxy: trustProxy(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    // Not `requestIdHeader`: Fastify would take that header as-is, calling genReqId only without one.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // Malformed URLs and over-long path parameters are answered by the router itself, before any
     // hook or Nest filter: give them the error envelope too.
     frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const error = toAppError(err);
       void reply
         .status(error.status)
-        .header('x-request-id', request.id)
+        .header(REQUEST_ID_HEADER, request.id)
         .send(toErrorBody(error, String(request.id)));
     },
     logger: {
@@ -53,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
+    void reply.header(REQUEST_ID_HEADER, request.id);
     done();
   });
   registerEnvelope(fastify);

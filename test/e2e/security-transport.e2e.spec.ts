@@ -91,6 +91,31 @@ describe('security: transport hygiene', () => {
     expectError(await api.get('/api/v1/teams/%E0%A4%A'), 400, 'BAD_REQUEST');
   });
 
+  it('echoes a well-formed x-request-id and replaces any other with a generated UUID', async () => {
+    // An error response carries the id twice (header and body); expectError checks they agree.
+    const unauthenticated = (requestId: string) =>
+      api.get('/api/v1/auth/me', { headers: { 'x-request-id': requestId } });
+    const valid = 'client-1.2:abc_DEF';
+    const echoed = await unauthenticated(valid);
+    expectError(echoed, 401, 'UNAUTHENTICATED');
+    expect(echoed.body.requestId).toBe(valid);
+    expect(
+      (await api.get('/health', { headers: { 'x-request-id': valid } })).headers.get('x-request-id'),
+    ).toBe(valid);
+
+    // 8,000 characters is well under Node's 16 KiB header limit: it reaches the app, which must refuse it.
+    for (const invalid of ['a'.repeat(8000), 'a'.repeat(129), 'two words', '<script>', '']) {
+      const res = await unauthenticated(invalid);
+      expectError(res, 401, 'UNAUTHENTICATED');
+      expect(res.body.requestId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+    }
+    const routerError = await api.get('/api/v1/teams/%E0%A4%A', { headers: { 'x-request-id': '<script>' } });
+    expectError(routerError, 400, 'BAD_REQUEST');
+    expect(routerError.body.requestId).not.toBe('<script>');
+  });
+
   it('lets CORS_ORIGINS, and only them, call the admin API from a browser', async () => {
     const preflight = (origin: string) =>
       api.request('OPTIONS', '/api/v1/teams', {

@@ -10,3 +10,13 @@ export function assertRole(role: TeamRole, minimum: TeamRole): void {
     throw new AppError(ErrorCode.INSUFFICIENT_ROLE, `This action needs the ${minimum} role or higher`);
   }
 }
+
+/** The least role that may invite someone into a team as `role`: admins invite; only owners make owners. */
+export const minimumGranterOf = (role: TeamRole): TeamRole => (role === 'owner' ? 'owner' : 'admin');
+
+/**
+ * Whether a member with `granter` may grant `role` by invitation. Checked when inviting, kept true
+ * for pending invitations when their inviter is removed or demoted, and again when one is accepted.
+ */
+export const mayGrant = (granter: TeamRole, role: TeamRole): boolean =>
+  RANK[granter] >= RANK[minimumGranterOf(role)];

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import type { TeamWithRole } from '../access/access.repository';
+import { mayGrant } from '../access/roles';
 import { unassignInTeam } from '../conversations/conversations.repository';
 import { DB } from '../../db/database.module';
 import {
   invitations,
   teamMembers,
+  teamRole,
   teams,
   users,
   type Conversation,
@@ -20,6 +22,12 @@ export interface MemberChange {
   member: TeamMember;
   /** Conversations the removed member was assigned to, now unassigned. */
   unassigned: Conversation[];
+}
+
+export interface PendingInvitation {
+  invitation: Invitation;
+  /** The inviter's role in the team now; null once they left it (or their account is gone). */
+  inviterRole: TeamRole | null;
 }
 
 export interface MemberRow {
@@ -37,6 +45,25 @@ const pendingFor = (teamId: string, email: string) =>
     sql`lower(${invitations.email}) = lower(${email})`,
     isNull(invitations.acceptedAt),
   );
+
+/**
+ * Deletes the pending invitations `userId` made in the team that `role` (their new role; none when
+ * removed) may not grant: a member cannot keep, through an invitation, a right they no longer have.
+ */
+async function deleteUngrantableInvitations(tx: Db, teamId: string, userId: string, role?: TeamRole) {
+  const ungrantable = teamRole.enumValues.filter((r) => !role || !mayGrant(role, r));
+  if (ungrantable.length === 0) return;
+  await tx
+    .delete(invitations)
+    .where(
+      and(
+        eq(invitations.teamId, teamId),
+        eq(invitations.invitedById, userId),
+        isNull(invitations.acceptedAt),
+        inArray(invitations.role, ungrantable),
+      ),
+    );
+}
 
 @Injectable()
 export class TeamsRepository {
@@ -101,7 +128,8 @@ export class TeamsRepository {
   /**
    * Changes or removes a membership unless that would leave the team without an owner.
    * The owner rows are locked so two concurrent demotions cannot both pass the check.
-   * A removed member's conversations in the team's projects become unassigned. `expectedRole` is the
+   * A removed member's conversations in the team's projects become unassigned, and their pending
+   * invitations the new role may not grant are deleted with the change. `expectedRole` is the
    * role the caller's permission check saw: if it changed meanwhile nothing is written ('changed').
    */
   async changeMember(
@@ -135,6 +163,7 @@ export class TeamsRepository {
           .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
         return still ? 'changed' : undefined;
       }
+      await deleteUngrantableInvitations(tx, teamId, userId, change === 'remove' ? undefined : change.role);
       if (change !== 'remove') return { member, unassigned: [] };
       return { member, unassigned: await unassignInTeam(tx, teamId, userId) };
     });
@@ -178,10 +207,15 @@ export class TeamsRepository {
     return rows.length > 0;
   }
 
-  async findPendingInvitation(tokenHash: string): Promise<Invitation | undefined> {
+  /** A usable invitation by its token, with its inviter's current role in the team. */
+  async findPendingInvitation(tokenHash: string): Promise<PendingInvitation | undefined> {
     const [row] = await this.db
-      .select()
+      .select({ invitation: invitations, inviterRole: teamMembers.role })
       .from(invitations)
+      .leftJoin(
+        teamMembers,
+        and(eq(teamMembers.teamId, invitations.teamId), eq(teamMembers.userId, invitations.invitedById)),
+      )
       .where(
         and(
           eq(invitations.tokenHash, tokenHash),
@@ -199,9 +233,28 @@ export class TeamsRepository {
       .where(and(isNull(invitations.acceptedAt), sql`${invitations.expiresAt} < now()`));
   }
 
-  /** Marks the invitation used and adds the member in one transaction; false if it was used meanwhile. */
+  /**
+   * Marks the invitation used and adds the member in one transaction; false if it was used meanwhile,
+   * or if its inviter may no longer grant its role (then it is deleted). The inviter's membership row
+   * is share-locked: a concurrent removal or demotion waits for this accept, or this accept sees it.
+   */
   async acceptInvitation(invitation: Invitation, userId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      const [inviter] = invitation.invitedById
+        ? await tx
+            .select({ role: teamMembers.role })
+            .from(teamMembers)
+            .where(
+              and(eq(teamMembers.teamId, invitation.teamId), eq(teamMembers.userId, invitation.invitedById)),
+            )
+            .for('share')
+        : [];
+      if (!inviter || !mayGrant(inviter.role, invitation.role)) {
+        await tx
+          .delete(invitations)
+          .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+        return false;
+      }
       const claimed = await tx
         .update(invitations)
         .set({ acceptedAt: new Date() })

@@ -9,7 +9,7 @@ import type { TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
 import { toConversationView } from '../conversations/conversation.views';
 import { AccessService } from '../access/access.service';
-import { assertRole } from '../access/roles';
+import { assertRole, mayGrant, minimumGranterOf } from '../access/roles';
 import {
   toInvitationResponse,
   toMemberResponse,
@@ -106,8 +106,7 @@ export class TeamsService implements OnModuleInit {
   }
 
   async invite(user: AuthUser, teamId: string, dto: InviteMemberDto): Promise<CreatedInvitationResponseDto> {
-    const me = await this.access.team(user, teamId, 'admin');
-    if (dto.role === 'owner') assertRole(me.role, 'owner');
+    await this.access.team(user, teamId, minimumGranterOf(dto.role));
     if (await this.repo.hasMemberWithEmail(teamId, dto.email)) {
       throw new AppError(ErrorCode.ALREADY_MEMBER, 'Someone with this email is already a member');
     }
@@ -135,10 +134,18 @@ export class TeamsService implements OnModuleInit {
     }
   }
 
-  /** Joins the team of an invitation addressed to the caller's email. */
+  /**
+   * Joins the team of an invitation addressed to the caller's email. An invitation whose inviter
+   * may no longer grant its role (removed, demoted) is void: deleted, and answered as unknown.
+   */
   async accept(user: AuthUser, token: string): Promise<TeamResponseDto> {
-    const invitation = await this.repo.findPendingInvitation(sha256(token));
-    if (!invitation) throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    const found = await this.repo.findPendingInvitation(sha256(token));
+    if (!found) throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    const { invitation, inviterRole } = found;
+    if (!inviterRole || !mayGrant(inviterRole, invitation.role)) {
+      await this.repo.deleteInvitation(invitation.teamId, invitation.id);
+      throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    }
     const account = await this.auth.me(user);
     if (account.email.toLowerCase() !== invitation.email.toLowerCase()) {
       throw new AppError(
@@ -149,6 +156,7 @@ export class TeamsService implements OnModuleInit {
     if (await this.repo.findMember(invitation.teamId, user.id)) {
       throw new AppError(ErrorCode.ALREADY_MEMBER, 'You are already a member of this team');
     }
+    // Checked again, under lock, in case the inviter is removed or demoted meanwhile.
     if (!(await this.repo.acceptInvitation(invitation, user.id))) {
       throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
     }
