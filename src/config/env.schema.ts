@@ -53,6 +53,8 @@ export const envSchema = z.object({
   RATE_LIMIT_CONVERSATIONS_PER_HOUR: positiveInt.default(20),
   RATE_LIMIT_MESSAGES_PER_MINUTE: positiveInt.default(60),
   RATE_LIMIT_SOCKET_EVENTS_PER_10S: positiveInt.default(50),
+  RATE_LIMIT_READS_PER_MINUTE: positiveInt.default(120),
+  RATE_LIMIT_HANDSHAKES_PER_MINUTE: positiveInt.default(30),
   /** With TRUST_PROXY: how many proxies append to X-Forwarded-For; 1 (one load balancer) when unset. */
   TRUST_PROXY_HOPS: positiveInt.optional(),
   /** Namespaces rate-limit counters in Redis (several deployments, or tests, sharing one Redis). */

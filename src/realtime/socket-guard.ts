@@ -4,7 +4,7 @@ import { toAppError } from '../platform/errors/error-envelope';
 import { SocketEventLimiter, WindowCounter } from '../platform/rate-limit';
 import { ErrorCode } from '../platform/errors/error-codes';
 import { logSocketError, parsePayload } from './socket-helpers';
-import { admitTyping, type StatefulSocket, type TypingState } from './socket-state';
+import { admitTyping, budgetKey, typingBudgets, type StatefulSocket, type TypingState } from './socket-state';
 import type { TypingInput } from './typing';
 
 /** `typing` arrivals a socket may send per window before they are dropped unread (see onTyping). */
@@ -14,8 +14,8 @@ const WINDOW_MS = 10_000;
 type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
 
 /**
- * Wraps every client → server socket event: applies the per-connection event limit, refuses
- * work while the node drains for shutdown,
+ * Wraps every client → server socket event: applies the event limit of the socket's visitor or user,
+ * refuses work while the node drains for shutdown,
  * tracks in-flight handlers so shutdown can wait for them, and turns errors into an `error` event
  * (or the ack's error) instead of an unhandled rejection.
  */
@@ -23,6 +23,7 @@ type Handler = (payload: unknown, ack?: unknown) => Promise<void>;
 export class SocketGuard {
   private readonly logger = new Logger(SocketGuard.name);
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly typingBudgets = typingBudgets();
   private draining = false;
 
   constructor(private readonly limiter: SocketEventLimiter) {}
@@ -43,9 +44,10 @@ export class SocketGuard {
 
   /**
    * `typing` is not counted against the event limit: repeats are dropped at once, and the changes
-   * spend the socket's own typing budget (see admitTyping), all before the handler touches the database.
-   * Every arrival, valid or not, counts towards TYPING_ARRIVALS: far beyond any keyboard, past it they
-   * are dropped unread, and a socket that goes on to twice that is cut off like any other flood.
+   * spend the typing budget of the socket's visitor or user (see admitTyping), all before the handler
+   * touches the database. Every arrival on this socket, valid or not, counts towards TYPING_ARRIVALS:
+   * far beyond any keyboard, past it they are dropped unread, and a socket that goes on to twice that
+   * is cut off like any other flood.
    */
   onTyping<T extends TypingInput>(
     socket: StatefulSocket,
@@ -63,7 +65,13 @@ export class SocketGuard {
       }
       this.track(socket, async () => {
         const input = parsePayload(schema, payload);
-        const admitted = admitTyping(socket, input.conversationId, input.isTyping, input.private ?? false);
+        const admitted = admitTyping(
+          socket,
+          this.typingBudgets,
+          input.conversationId,
+          input.isTyping,
+          input.private ?? false,
+        );
         if (!admitted) return;
         try {
           await handler(input, admitted.previous);
@@ -92,13 +100,13 @@ export class SocketGuard {
     ack: unknown,
     handler: Handler,
   ): Promise<void> {
-    socket.data.events ??= this.limiter.forConnection();
-    const { ok, retryAfterMs, over } = socket.data.events.hit();
+    const { ok, retryAfterMs, over } = this.limiter.hit(budgetKey(socket));
     if (ok) return handler(payload, ack);
     const error = { code: ErrorCode.RATE_LIMITED, message: 'Too many events; slow down', retryAfterMs };
     if (typeof ack === 'function') ack({ ok: false, error });
     else socket.emit('error', error);
-    // A client that goes on to twice its budget in one window is not slowing down: cut it off.
+    // A client that goes on to twice its budget in one window is not slowing down: cut off each
+    // socket that still sends.
     if (over >= this.limiter.limit) this.cutOff(socket, 'Too many events; disconnected');
   }
 

@@ -1,6 +1,7 @@
 import type { DefaultEventsMap, Socket } from 'socket.io';
 import type { AuthUser } from '../platform/auth/auth-user';
-import { WindowCounter } from '../platform/rate-limit/window-counter';
+import { KeyedWindowCounter } from '../platform/rate-limit/keyed-window-counter';
+import type { WindowCounter } from '../platform/rate-limit/window-counter';
 import type { AgentScope } from '../modules/access/access.repository';
 import type { WidgetContext } from '../modules/widget/widget-auth.service';
 
@@ -35,10 +36,7 @@ export interface SocketState {
   opening?: Promise<unknown>;
   /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect. */
   typing: Map<string, TypingState>;
-  typingBudget: WindowCounter;
-  /** Client events this window (see SocketGuard); created on the first event. */
-  events?: WindowCounter;
-  /** `typing` arrivals this window, valid or not (see SocketGuard.onTyping). */
+  /** `typing` arrivals on this socket this window, valid or not (see SocketGuard.onTyping). */
   typingArrivals?: WindowCounter;
 }
 
@@ -63,7 +61,6 @@ export function initState(
     pending: [],
     replayedUpTo: new Map(),
     typing: new Map(),
-    typingBudget: new WindowCounter(TYPING_BUDGET, TYPING_WINDOW_MS),
   } satisfies SocketState);
   return socket as StatefulSocket;
 }
@@ -87,18 +84,36 @@ export function endReplay(socket: StatefulSocket): void {
   for (const p of pending) deliver(socket, p.event, p.payload, p.message);
 }
 
+/**
+ * Who a socket's event and typing budgets count against: its agent user or its visitor, across all
+ * of them on this node. A token-less widget socket counts on its own until its first message makes it
+ * a visitor (it can only send, and sends have their per-IP limit).
+ */
+export function budgetKey(socket: StatefulSocket): string {
+  const { agent, widget } = socket.data;
+  if (agent) return `user:${agent.id}`;
+  if (widget?.visitorId) return `visitor:${widget.visitorId}`;
+  return `socket:${socket.id}`;
+}
+
 const TYPING_REPEAT_MS = 2000;
-/** Typing changes a socket may forward per window: its own local budget, apart from the event limit. */
+/** Typing changes a visitor or user may forward per window, apart from the event limit. */
 const TYPING_BUDGET = 30;
 const TYPING_WINDOW_MS = 10_000;
 
+/** The typing budgets of every visitor and user on this node (see admitTyping). */
+export const typingBudgets = (): KeyedWindowCounter =>
+  new KeyedWindowCounter(TYPING_BUDGET, TYPING_WINDOW_MS);
+
 /**
  * Whether a typing event is worth forwarding: a change at once, a repeated "still typing" at most
- * every 2 s per conversation, within the socket's typing budget. Returns the state it replaces.
+ * every 2 s per conversation, within the typing budget of the socket's visitor or user (`budgets`,
+ * shared by all their sockets). Returns the state it replaces.
  * Cheap and local: it runs before the rate limiter and before any database access.
  */
 export function admitTyping(
   socket: StatefulSocket,
+  budgets: KeyedWindowCounter,
   conversationId: string,
   isTyping: boolean,
   isPrivate: boolean,
@@ -108,7 +123,7 @@ export function admitTyping(
   const now = Date.now();
   const same = previous && previous.isTyping === isTyping && previous.private === isPrivate;
   if (same && (!isTyping || now - previous.at < TYPING_REPEAT_MS)) return undefined;
-  if (!state.typingBudget.hit(now).ok) return undefined;
+  if (!budgets.hit(budgetKey(socket), now).ok) return undefined;
   state.typing.set(conversationId, { isTyping, private: isPrivate, at: now, target: previous?.target });
   return { previous };
 }

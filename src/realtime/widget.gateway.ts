@@ -10,6 +10,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
+import { RateLimiter } from '../platform/rate-limit';
 import { ConversationsService } from '../modules/conversations/conversations.service';
 import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
@@ -57,6 +58,7 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     private readonly bus: RealtimeBus,
     private readonly resync: ResyncService,
     private readonly guard: SocketGuard,
+    private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,6 +74,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       origin: originOf(socket),
       ip: socketClientIp(socket, this.config),
     });
+    // Counted once the token is verified, so nobody can spend another visitor's handshakes.
+    if (ctx.visitorId) await this.limiter.enforce('handshake', `visitor:${ctx.visitorId}`);
     // Without a visitor there is nothing to resync.
     const lastSeqs = ctx.visitorId ? handshakeLastSeqs(socket) : {};
     initState(socket, { widget: ctx, lastSeqs });

@@ -205,6 +205,8 @@ describe('real time over Socket.IO', () => {
     });
     const receipt = await agent.waitFor('message.read', (p) => p.side === 'visitor');
     expect(receipt).toEqual({ conversationId: s.conversationId, side: 'visitor', lastReadSeq: reply.seq });
+    // The reply moved the agents' marker already: only a visitor message leaves them something to read.
+    await visitorSend(api, project, 'thanks', s);
     await emitWithAck(agent, 'read', { conversationId: s.conversationId });
     await widget.waitFor('message.read', (p) => p.side === 'agent');
     await settle();

@@ -6,7 +6,7 @@ import { startConversation, widgetHeaders } from '../factories/widget';
 import { countRows } from '../support/db';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
-import { connectWidget, emitWithAck, type Recorder } from '../support/sockets';
+import { connectAgent, connectWidget, emitWithAck, type Recorder } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,13 +97,18 @@ describe('security: rate limits', () => {
     }
   });
 
-  it('limits socket events per connection and disconnects a socket that keeps flooding', async () => {
+  it('limits socket events per visitor and per agent, and disconnects a socket that keeps flooding', async () => {
     await withApp({ RATE_LIMIT_SOCKET_EVENTS_PER_10S: '3' }, async (t, api) => {
-      const project = await createProject(api, await registerAccount(api));
+      const owner = await registerAccount(api);
+      const project = await createProject(api, owner);
       const s = await startConversation(api, project);
-      const read = (r: Recorder) => emitWithAck(r, 'read', { conversationId: s.conversationId });
+      const f = await startConversation(api, project);
+      const read = (r: Recorder, conversationId = s.conversationId) =>
+        emitWithAck(r, 'read', { conversationId });
       const polite = await connectWidget(t.url, { visitorToken: s.token });
-      const flooder = await connectWidget(t.url, { visitorToken: s.token });
+      const sibling = await connectWidget(t.url, { visitorToken: s.token });
+      const flooder = await connectWidget(t.url, { visitorToken: f.token });
+      const agentTabs = [await connectAgent(t.url, owner.token), await connectAgent(t.url, owner.token)];
       try {
         const acks = [];
         for (let i = 0; i < 4; i++) acks.push(await read(polite));
@@ -111,14 +116,19 @@ describe('security: rate limits', () => {
         expect(acks[3].error.code).toBe('RATE_LIMITED');
         expect(acks[3].error.retryAfterMs).toBeGreaterThan(0);
         expect(acks[3].error.retryAfterMs).toBeLessThanOrEqual(10_000);
+        // The visitor's other sockets share its budget: another socket buys no more events.
+        expect(await read(sibling)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+        // So do an agent's.
+        for (let i = 0; i < 3; i++) expect((await read(agentTabs[i % 2])).ok).toBe(true);
+        expect(await read(agentTabs[1])).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
 
-        // Each connection has its own budget; one that goes on past twice its budget is cut off.
-        expect((await read(flooder)).ok).toBe(true);
+        // Another visitor has its own budget; one that goes on past twice its budget is cut off.
+        expect((await read(flooder, f.conversationId)).ok).toBe(true);
         const cutOff = new Promise((resolve, reject) => {
           flooder.socket.once('disconnect', resolve);
           setTimeout(() => reject(new Error('the flooding socket was not disconnected')), 5000).unref();
         });
-        for (let i = 0; i < 10; i++) flooder.socket.emit('read', { conversationId: s.conversationId });
+        for (let i = 0; i < 10; i++) flooder.socket.emit('read', { conversationId: f.conversationId });
         expect(await cutOff).toBe('io server disconnect');
         expect(flooder.of('error').map((e) => e.code)).toContain('RATE_LIMITED');
         expect(polite.socket.connected).toBe(true);
@@ -136,8 +146,7 @@ describe('security: rate limits', () => {
           );
         expect(await typistCutOff).toBe('io server disconnect');
       } finally {
-        polite.close();
-        flooder.close();
+        for (const r of [polite, sibling, flooder, ...agentTabs]) r.close();
       }
     });
   });

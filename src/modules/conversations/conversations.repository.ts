@@ -207,13 +207,16 @@ export class ConversationsRepository {
     return rows.map(conversationFromRow);
   }
 
-  /** Moves a side's read marker forward only (never back), capped at the last sequence. */
+  /**
+   * Moves a side's read marker forward only (never back), capped at the last sequence; `moved` says
+   * whether it did (only then is there an outbox row, and something to tell the other side).
+   */
   async markRead(
     conversationId: string,
     side: 'agent' | 'visitor',
     seq: number,
     readerId: string,
-  ): Promise<Conversation | undefined> {
+  ): Promise<{ conversation: Conversation; moved: boolean } | undefined> {
     const column = sql.raw(side === 'agent' ? 'agent_last_read_seq' : 'visitor_last_read_seq');
     // A visitor can only have read what it can see.
     const upTo = sql.raw(side === 'agent' ? 'last_seq' : 'last_public_seq');
@@ -226,7 +229,10 @@ export class ConversationsRepository {
       'last_read_seq', w.${column}, 'reader_id', ${readerId}::text)`;
     const moved = sql`w.${column} > w.read_before`;
     const [row] = await writeWithOutbox(this.db, update, 'message.read', payload, moved);
-    return row && conversationFromRow(row);
+    if (!row) return undefined;
+    const conversation = conversationFromRow(row);
+    const marker = side === 'agent' ? conversation.agentLastReadSeq : conversation.visitorLastReadSeq;
+    return { conversation, moved: marker > Number(row.read_before) };
   }
 }
 

@@ -4,6 +4,7 @@ import type { AuthUser } from '../../platform/auth/auth-user';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { DomainEvents } from '../../platform/events/domain-events';
+import { RateLimiter } from '../../platform/rate-limit';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Conversation } from '../../db/schema';
@@ -32,6 +33,7 @@ export class ConversationsService implements OnModuleInit {
     private readonly visitors: VisitorsRepository,
     private readonly events: DomainEvents,
     private readonly jobs: JobRunner,
+    private readonly limiter: RateLimiter,
   ) {}
 
   onModuleInit(): void {
@@ -138,7 +140,9 @@ export class ConversationsService implements OnModuleInit {
     return view;
   }
 
+  /** Read receipts, REST and socket alike, count against RATE_LIMIT_READS_PER_MINUTE per reader. */
   async markAgentRead(user: AuthUser, conversationId: string, seq?: number): Promise<ReadStateResponseDto> {
+    await this.limiter.enforce('read', `user:${user.id}`);
     await this.access.conversation(user, conversationId);
     return this.markRead(conversationId, 'agent', user.id, seq);
   }
@@ -148,6 +152,7 @@ export class ConversationsService implements OnModuleInit {
     conversationId: string,
     seq?: number,
   ): Promise<ReadStateResponseDto> {
+    await this.limiter.enforce('read', `visitor:${visitorId}`);
     await this.visitorConversation(visitorId, conversationId);
     return this.markRead(conversationId, 'visitor', visitorId, seq);
   }
@@ -158,11 +163,11 @@ export class ConversationsService implements OnModuleInit {
     readerId: string,
     seq = 2_147_483_647,
   ): Promise<ReadStateResponseDto> {
-    const conversation = toConversationView(
-      stillExists(await this.repo.markRead(conversationId, side, seq, readerId)),
-    );
+    const read = await this.repo.markRead(conversationId, side, seq, readerId);
+    const conversation = toConversationView(stillExists(read?.conversation));
     const lastReadSeq = side === 'agent' ? conversation.agentLastReadSeq : conversation.visitorLastReadSeq;
-    this.events.publish({ type: 'message.read', conversation, side, lastReadSeq, readerId });
+    // A read that moved nothing tells nobody anything new: no event, so repeats cannot flood sockets.
+    if (read?.moved) this.events.publish({ type: 'message.read', conversation, side, lastReadSeq, readerId });
     return { conversationId, side, lastReadSeq };
   }
 }

@@ -8,10 +8,11 @@ export const RATE_LIMIT_BUCKETS = 'spectre:rateLimitBuckets';
 
 /**
  * The limited actions, counted in shared storage (Redis when set). HTTP routes opt in with the
- * decorators in rate-limit.decorators.ts; services call RateLimiter. Socket events per connection
- * are counted in process (SocketEventLimiter).
+ * decorators in rate-limit.decorators.ts; services and gateways call RateLimiter. Socket events per
+ * visitor or user are counted in process, per node (SocketEventLimiter).
  */
-export type RateLimitBucket = 'auth-ip' | 'auth-email' | 'conversation' | 'visitor' | 'message';
+export type RateLimitBucket =
+  'auth-ip' | 'auth-email' | 'conversation' | 'visitor' | 'message' | 'read' | 'handshake';
 
 export interface BucketLimit {
   limit: number;
@@ -28,6 +29,10 @@ export function bucketLimits(config: AppConfig): Record<RateLimitBucket, BucketL
     // Anonymous visitors made by POST /widget/session, per IP and project (a send's visitor counts as its conversation).
     visitor: { limit: config.RATE_LIMIT_CONVERSATIONS_PER_HOUR, ttlMs: 60 * MINUTE },
     message: { limit: config.RATE_LIMIT_MESSAGES_PER_MINUTE, ttlMs: MINUTE },
+    // Read receipts per visitor or agent (REST and socket), counted in ConversationsService.
+    read: { limit: config.RATE_LIMIT_READS_PER_MINUTE, ttlMs: MINUTE },
+    // Widget socket handshakes per visitor, counted by the widget gateway once the token is verified.
+    handshake: { limit: config.RATE_LIMIT_HANDSHAKES_PER_MINUTE, ttlMs: MINUTE },
   };
 }
 
@@ -72,6 +77,10 @@ export function trackerFor(
       const visitor = req.widget?.visitorId;
       return visitor ? `visitor:${visitor}` : `${projectOf(req)}:${clientIp(req)}`;
     }
+    case 'read':
+    case 'handshake':
+      // Counted where the reader is known, for REST and sockets alike, never by a route decorator.
+      return undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 import { bucketLimits, storageKey, type BucketLimit, type RateLimitBucket } from './rate-limit.buckets';
-import { WindowCounter } from './window-counter';
+import { KeyedWindowCounter } from './keyed-window-counter';
 
 const SOCKET_WINDOW_MS = 10_000;
 
@@ -58,17 +58,23 @@ export class RateLimiter {
   }
 }
 
-/** Socket event limit per connection (RATE_LIMIT_SOCKET_EVENTS_PER_10S), counted in process. */
+/**
+ * Socket events per client (RATE_LIMIT_SOCKET_EVENTS_PER_10S), across this node's sockets: the
+ * caller keys them per visitor or user, so opening more sockets does not buy more events. Counted
+ * in process: a client's sockets may sit on several nodes, but each node holds the line for its own.
+ */
 @Injectable()
 export class SocketEventLimiter {
   readonly limit: number;
+  private readonly counters: KeyedWindowCounter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.limit = config.RATE_LIMIT_ENABLED ? config.RATE_LIMIT_SOCKET_EVENTS_PER_10S : Infinity;
+    this.counters = new KeyedWindowCounter(this.limit, SOCKET_WINDOW_MS);
   }
 
-  /** A new connection's event budget. */
-  forConnection(): WindowCounter {
-    return new WindowCounter(this.limit, SOCKET_WINDOW_MS);
+  /** Counts one event against `key`'s budget for this window. */
+  hit(key: string): ReturnType<KeyedWindowCounter['hit']> {
+    return this.counters.hit(key);
   }
 }

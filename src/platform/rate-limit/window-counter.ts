@@ -1,6 +1,6 @@
 /**
- * A fixed-window counter kept in process by its owner (one per socket connection): a connection
- * lives on one node, so its limits need no shared storage and cost no round trip.
+ * A fixed-window counter kept in process by its owner: limits on sockets, which live on one node,
+ * need no shared storage and cost no round trip.
  */
 export class WindowCounter {
   private resetAt = 0;
@@ -20,5 +20,10 @@ export class WindowCounter {
     this.used += 1;
     const over = Math.max(0, this.used - this.limit);
     return { ok: over === 0, retryAfterMs: over === 0 ? 0 : this.resetAt - now, over };
+  }
+
+  /** Whether the window has ended, so a fresh counter would count the same. */
+  expired(now = Date.now()): boolean {
+    return now >= this.resetAt;
   }
 }
