@@ -10,6 +10,8 @@ import { safeMessage } from './socket-helpers';
 import type { StatefulSocket } from './socket-state';
 
 const userRoom = (userId: string): string => `user:${userId}`;
+/** Scope re-reads a connecting socket makes while access keeps changing, before it joins anyway. */
+const MAX_ENTRY_READS = 3;
 
 /**
  * Which rooms an agent socket is in, and its presence there. Kept in step with the database: when a
@@ -36,9 +38,18 @@ export class AgentRooms {
     return { scope: await this.access.scope(user), scopedAt };
   }
 
-  /** Joins the socket's rooms; a change applied while it was handshaking re-scopes it at once. */
+  /**
+   * Joins the socket's rooms. A change applied while it was handshaking means its scope is stale: it
+   * is read again (a few times at most under churn; past that the socket is re-scoped with the next
+   * round) before any room is joined, so a member removed meanwhile never enters the team's rooms.
+   */
   async enter(socket: StatefulSocket): Promise<void> {
     const agent = socket.data.agent!;
+    for (let reads = 0; socket.data.scopedAt !== this.changes && reads < MAX_ENTRY_READS; reads++) {
+      const { scope, scopedAt } = await this.scopeOf(agent);
+      Object.assign(agent, { ...scope, teamOf: { ...scope.teamOf } });
+      socket.data.scopedAt = scopedAt;
+    }
     await socket.join([userRoom(agent.id), ...agent.projectIds.map(projectRoom)]);
     if (socket.data.scopedAt !== this.changes) {
       this.stale.add(socket);
@@ -115,8 +126,9 @@ export class AgentRooms {
 
   /**
    * Re-scopes the sockets marked stale, one round at a time: a round reads the scopes of all its
-   * sockets' users in one query, then applies them. Sockets marked during a round wait for the next
-   * one, whose read is newer: a socket's re-scopes never overlap, and the last applied is the latest.
+   * sockets' users in one query, then applies them. Sockets marked again during a round's read are
+   * left to the next round, whose read is newer: a socket's re-scopes never overlap, and none applies
+   * a read older than the last change that named it.
    */
   private rescopeStale(): void {
     if (this.rescoping) return;
@@ -130,26 +142,39 @@ export class AgentRooms {
     while (this.stale.size > 0) {
       const sockets = [...this.stale].filter((s) => s.connected && s.data.agent);
       this.stale.clear();
+      let scopes: Map<string, AgentScope>;
       try {
-        const scopes = await this.access.scopes([...new Set(sockets.map((s) => s.data.agent!.id))]);
-        for (const socket of sockets) await this.rescope(socket, scopes.get(socket.data.agent!.id)!);
+        scopes = await this.access.scopes([...new Set(sockets.map((s) => s.data.agent!.id))]);
       } catch (err) {
         this.logger.warn(`could not update rooms of ${sockets.length} agent sockets: ${safeMessage(err)}`);
+        continue;
       }
+      // Rooms change synchronously, socket by socket, right after the check: a socket marked again
+      // since this round's read (e.g. its member was just removed) waits for the next, newer read.
+      const presence = sockets
+        .filter((socket) => !this.stale.has(socket))
+        .map((socket) => this.rescope(socket, scopes.get(socket.data.agent!.id)!));
+      await Promise.all(presence);
     }
   }
 
-  private async rescope(socket: StatefulSocket, next: AgentScope): Promise<void> {
+  /** Moves the socket's rooms to `next` at once; its presence follows (the promise). */
+  private rescope(socket: StatefulSocket, next: AgentScope): Promise<void> {
     const agent = socket.data.agent!;
     // Closed meanwhile: a join now would leave a room entry behind that nothing removes.
-    if (!socket.connected) return;
+    if (!socket.connected) return Promise.resolve();
     const removed = agent.projectIds.filter((id) => !next.projectIds.includes(id));
     const added = next.projectIds.filter((id) => !agent.projectIds.includes(id));
     Object.assign(agent, { ...next, teamOf: { ...next.teamOf } });
-    for (const id of removed) await socket.leave(projectRoom(id));
-    if (added.length > 0 && socket.connected) await socket.join(added.map(projectRoom));
-    if (removed.length > 0) await this.goOffline(socket, removed);
-    if (added.length > 0) await this.goOnline(socket, added);
+    // Synchronous on both adapters (rooms are this node's own sets), so nothing runs in between.
+    for (const id of removed) void socket.leave(projectRoom(id));
+    if (added.length > 0) void socket.join(added.map(projectRoom));
+    return (async () => {
+      if (removed.length > 0) await this.goOffline(socket, removed);
+      if (added.length > 0) await this.goOnline(socket, added);
+    })().catch((err: unknown) =>
+      this.logger.warn(`could not update presence of socket ${socket.id}: ${safeMessage(err)}`),
+    );
   }
 
   private async announce(projectIds: string[]): Promise<void> {

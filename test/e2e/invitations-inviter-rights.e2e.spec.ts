@@ -8,7 +8,7 @@ import {
   type Account,
   type TeamRole,
 } from '../factories/accounts';
-import { countRows, holdRowLock } from '../support/db';
+import { countRows, holdRowLock, waitForLockWaiters } from '../support/db';
 import { expectError } from '../support/expect-error';
 import { httpClient, type HttpClient } from '../support/http';
 import { startTestApp, usesPostgres, type TestApp } from '../support/test-app';
@@ -146,7 +146,7 @@ describe("invitations and their inviter's rights", () => {
       [boss.teamId, deputy.userId],
     );
     const accepting = accept(accomplice, token);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitForLockWaiters(t.database.db, 1);
     await held.query('delete from team_members where team_id = $1 and user_id = $2', [
       boss.teamId,
       deputy.userId,
@@ -154,6 +154,28 @@ describe("invitations and their inviter's rights", () => {
     await held.release();
     expectError(await accepting, 404, 'INVITATION_NOT_FOUND');
     expect(await roleIn(boss, accomplice)).toBeUndefined();
+    expect(await pendingBy(deputy)).toBe(0);
+  });
+  it('orders an invitation with a concurrent removal of its inviter', { skip: !usesPostgres() }, async () => {
+    const { boss, deputy, accomplice } = await teamWithDeputy();
+    // The invite passes its access check, then waits on the inviter's membership row while another
+    // session removes them: it must not leave an invitation behind.
+    const held = await holdRowLock(
+      t,
+      'select 1 from team_members where team_id = $1 and user_id = $2 for update',
+      [boss.teamId, deputy.userId],
+    );
+    const inviting = api.post(`/api/v1/teams/${boss.teamId}/invitations`, {
+      token: deputy.token,
+      body: { email: accomplice.email, role: 'admin' },
+    });
+    await waitForLockWaiters(t.database.db, 1);
+    await held.query('delete from team_members where team_id = $1 and user_id = $2', [
+      boss.teamId,
+      deputy.userId,
+    ]);
+    await held.release();
+    expectError(await inviting, 409, 'CONFLICT');
     expect(await pendingBy(deputy)).toBe(0);
   });
 });

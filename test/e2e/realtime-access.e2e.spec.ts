@@ -11,6 +11,7 @@ import {
 import { startConversation } from '../factories/widget';
 import { httpClient, type HttpClient } from '../support/http';
 import { connectAgent, settle, socketTracker, type Recorder } from '../support/sockets';
+import { AccessService } from '../../src/modules/access/access.service';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const SOCKETS = 30;
@@ -94,5 +95,53 @@ describe('real time: removal takes effect on open sockets before the request ans
     await load.stop();
     const s = await startConversation(api, project, 'members only');
     await socket.waitFor('message.created', (p) => p.message.conversationId === s.conversationId);
+  });
+  /** Makes every scope read take `ms` longer (a slow database), until the returned function restores it. */
+  function slowScopes(ms: number): () => void {
+    const access = t.app.get(AccessService);
+    const [scope, scopes] = [access.scope.bind(access), access.scopes.bind(access)];
+    const later = <T>(value: T) => new Promise<T>((r) => setTimeout(() => r(value), ms));
+    access.scope = async (user) => later(await scope(user));
+    access.scopes = async (ids) => later(await scopes(ids));
+    return () => Object.assign(access, { scope, scopes });
+  }
+
+  it('a re-scope round that read before the removal does not put the removed member back', async () => {
+    const member = await registerMember(api, lead, 'SlowRound', 'agent');
+    const socket = await track(connectAgent(t.url, member.token));
+    const restore = slowScopes(400);
+    try {
+      await createProject(api, lead, { name: 'Starts a round' }); // a round reads the old scope…
+      await settle(50);
+      const removed = await api.delete(`/api/v1/teams/${lead.teamId}/members/${member.userId}`, {
+        token: lead.token,
+      });
+      expect(removed.status).toBe(204); // …and applies it after this
+      await settle(450);
+      const after = await startConversation(api, project, 'after the slow round');
+      await settle(600);
+      expect(JSON.stringify(socket.events)).not.toContain(after.conversationId);
+    } finally {
+      restore();
+    }
+  });
+
+  it("a socket handshaking during the removal never enters the team's rooms", async () => {
+    const member = await registerMember(api, lead, 'SlowHandshake', 'agent');
+    const restore = slowScopes(400);
+    try {
+      const connecting = track(connectAgent(t.url, member.token));
+      await settle(150); // the handshake is reading its scope
+      const removed = await api.delete(`/api/v1/teams/${lead.teamId}/members/${member.userId}`, {
+        token: lead.token,
+      });
+      expect(removed.status).toBe(204);
+      const socket = await connecting;
+      const after = await startConversation(api, project, 'after the slow handshake');
+      await settle(600);
+      expect(JSON.stringify(socket.events)).not.toContain(after.conversationId);
+    } finally {
+      restore();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { Transactions } from '../../src/db/transactions';
 import { messages } from '../../src/db/schema';
 import { MessagesRepository, type AppendInput } from '../../src/modules/messages/messages.repository';
 import { seedScenario, type Scenario } from '../factories/scenario';
-import { lockConversation } from '../support/db';
+import { lockConversation, waitForLockWaiters } from '../support/db';
 import { startMedium, type MediumApp } from '../support/medium';
 import { usesPostgres } from '../support/test-app';
 
@@ -26,18 +26,7 @@ describe(
     });
     after(() => app?.close());
 
-    /** Resolves once `n` sessions of the app's database wait on a lock (the held row). */
-    const waitingOnLock = async (n: number) => {
-      for (let i = 0; i < 100; i++) {
-        const res = await app.db.execute(
-          sql`select count(*)::int as n from pg_stat_activity
-            where datname = current_database() and wait_event_type = 'Lock'`,
-        );
-        if ((res as unknown as { rows: { n: number }[] }).rows[0].n >= n) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`fewer than ${n} sessions queued on the lock`);
-    };
+    const waitingOnLock = (n: number) => waitForLockWaiters(app.db, n);
     const seqsOf = async (conversationId: string) =>
       (
         await app.db

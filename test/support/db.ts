@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
+import type { Db } from '../../src/db/database';
 import type { TestApp } from './test-app';
 
 /** Row count of a table in the app's database (optionally filtered by a trusted SQL condition). */
@@ -48,4 +49,17 @@ export async function lockConversation(
 ): Promise<() => Promise<void>> {
   const held = await holdRowLock(t, 'select 1 from conversations where id = $1 for update', [conversationId]);
   return held.release;
+}
+
+/** Resolves once `n` sessions of the database wait on a lock (a row held by holdRowLock); 2 s at most. */
+export async function waitForLockWaiters(db: Db, n: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await db.execute(
+      sql`select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if ((res as unknown as { rows: { n: number }[] }).rows[0].n >= n) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`fewer than ${n} sessions queued on the lock`);
 }

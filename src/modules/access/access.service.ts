@@ -16,6 +16,9 @@ import { assertRole } from './roles';
  * outside the caller's teams does not exist for them (404 with the resource's own code); a role
  * too low is 403 INSUFFICIENT_ROLE. Every feature that checks membership asks here.
  */
+/** Keeps each query's IN list well under PostgreSQL's bind-parameter limit. */
+const SCOPES_PER_QUERY = 1000;
+
 @Injectable()
 export class AccessService {
   constructor(private readonly repo: AccessRepository) {}
@@ -55,8 +58,14 @@ export class AccessService {
     return (await this.repo.scopes([user.id])).get(user.id)!;
   }
 
-  /** scope() for many users in one query (re-scoping a node's sockets after a change). */
-  scopes(userIds: string[]): Promise<Map<string, AgentScope>> {
-    return this.repo.scopes(userIds);
+  /** scope() for many users, a query per SCOPES_PER_QUERY of them (re-scoping a node's sockets). */
+  async scopes(userIds: string[]): Promise<Map<string, AgentScope>> {
+    const scopes = new Map<string, AgentScope>();
+    for (let i = 0; i < userIds.length; i += SCOPES_PER_QUERY) {
+      for (const [id, scope] of await this.repo.scopes(userIds.slice(i, i + SCOPES_PER_QUERY))) {
+        scopes.set(id, scope);
+      }
+    }
+    return scopes;
   }
 }

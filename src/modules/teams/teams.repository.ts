@@ -174,8 +174,18 @@ export class TeamsRepository {
    * working). Invitations to one address are made one at a time (a transaction-scoped advisory lock),
    * so concurrent ones replace each other instead of colliding on the unique index.
    */
-  async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation> {
+  async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation | undefined> {
     return this.db.transaction(async (tx) => {
+      // The inviter may still grant the role when this commits: a removal or demotion racing this
+      // invitation waits for it (and then deletes it), or has already happened (and nothing is written).
+      const [inviter] = values.invitedById
+        ? await tx
+            .select({ role: teamMembers.role })
+            .from(teamMembers)
+            .where(and(eq(teamMembers.teamId, values.teamId), eq(teamMembers.userId, values.invitedById)))
+            .for('share')
+        : [];
+      if (!inviter || !mayGrant(inviter.role, values.role ?? 'agent')) return undefined;
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtextextended(${values.teamId} || lower(${values.email}), 0))`,
       );

@@ -119,6 +119,9 @@ export class TeamsService implements OnModuleInit {
       invitedById: user.id,
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
+    // Removed or demoted between the check above and the write.
+    if (!invitation)
+      throw new AppError(ErrorCode.CONFLICT, 'Your role changed meanwhile; reload and try again');
     return { ...toInvitationResponse(invitation), token };
   }
 
