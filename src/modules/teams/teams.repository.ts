@@ -65,6 +65,25 @@ async function deleteUngrantableInvitations(tx: Db, teamId: string, userId: stri
     );
 }
 
+/**
+ * Whether the inviter is still a member who may grant `role`, with their membership row share-locked
+ * until the transaction ends: a concurrent removal or demotion is ordered with the caller's write.
+ */
+async function inviterMayGrant(
+  tx: Db,
+  teamId: string,
+  inviterId: string | null | undefined,
+  role: TeamRole,
+): Promise<boolean> {
+  if (!inviterId) return false;
+  const [inviter] = await tx
+    .select({ role: teamMembers.role })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, inviterId)))
+    .for('share');
+  return Boolean(inviter && mayGrant(inviter.role, role));
+}
+
 @Injectable()
 export class TeamsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
@@ -178,14 +197,8 @@ export class TeamsRepository {
     return this.db.transaction(async (tx) => {
       // The inviter may still grant the role when this commits: a removal or demotion racing this
       // invitation waits for it (and then deletes it), or has already happened (and nothing is written).
-      const [inviter] = values.invitedById
-        ? await tx
-            .select({ role: teamMembers.role })
-            .from(teamMembers)
-            .where(and(eq(teamMembers.teamId, values.teamId), eq(teamMembers.userId, values.invitedById)))
-            .for('share')
-        : [];
-      if (!inviter || !mayGrant(inviter.role, values.role ?? 'agent')) return undefined;
+      if (!(await inviterMayGrant(tx, values.teamId, values.invitedById, values.role ?? 'agent')))
+        return undefined;
       await tx.execute(
         sql`select pg_advisory_xact_lock(hashtextextended(${values.teamId} || lower(${values.email}), 0))`,
       );
@@ -250,16 +263,7 @@ export class TeamsRepository {
    */
   async acceptInvitation(invitation: Invitation, userId: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [inviter] = invitation.invitedById
-        ? await tx
-            .select({ role: teamMembers.role })
-            .from(teamMembers)
-            .where(
-              and(eq(teamMembers.teamId, invitation.teamId), eq(teamMembers.userId, invitation.invitedById)),
-            )
-            .for('share')
-        : [];
-      if (!inviter || !mayGrant(inviter.role, invitation.role)) {
+      if (!(await inviterMayGrant(tx, invitation.teamId, invitation.invitedById, invitation.role))) {
         await tx
           .delete(invitations)
           .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
