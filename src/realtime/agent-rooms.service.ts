@@ -10,6 +10,12 @@ import { safeMessage } from './socket-helpers';
 import type { StatefulSocket } from './socket-state';
 
 const userRoom = (userId: string): string => `user:${userId}`;
+/**
+ * Gives a socket's agent a freshly read scope. Sockets of one user share the read, and leaveTeam
+ * edits `teamOf` in place: each gets its own copy.
+ */
+const adoptScope = (agent: AgentScope, scope: AgentScope): void =>
+  void Object.assign(agent, { ...scope, teamOf: { ...scope.teamOf } });
 /** Scope re-reads a connecting socket makes while access keeps changing, before it joins anyway. */
 const MAX_ENTRY_READS = 3;
 
@@ -47,7 +53,7 @@ export class AgentRooms {
     const agent = socket.data.agent!;
     for (let reads = 0; socket.data.scopedAt !== this.changes && reads < MAX_ENTRY_READS; reads++) {
       const { scope, scopedAt } = await this.scopeOf(agent);
-      Object.assign(agent, { ...scope, teamOf: { ...scope.teamOf } });
+      adoptScope(agent, scope);
       socket.data.scopedAt = scopedAt;
     }
     await socket.join([userRoom(agent.id), ...agent.projectIds.map(projectRoom)]);
@@ -165,7 +171,7 @@ export class AgentRooms {
     if (!socket.connected) return Promise.resolve();
     const removed = agent.projectIds.filter((id) => !next.projectIds.includes(id));
     const added = next.projectIds.filter((id) => !agent.projectIds.includes(id));
-    Object.assign(agent, { ...next, teamOf: { ...next.teamOf } });
+    adoptScope(agent, next);
     // Synchronous on both adapters (rooms are this node's own sets), so nothing runs in between.
     for (const id of removed) void socket.leave(projectRoom(id));
     if (added.length > 0) void socket.join(added.map(projectRoom));
