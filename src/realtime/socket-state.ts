@@ -29,8 +29,6 @@ export interface SocketState {
   /** The handshake's conversationId → last seq seen; replayed right after connecting. */
   lastSeqs: Record<string, number>;
   replaying: boolean;
-  /** The socket's latest replay (handshake or `resync` request): the next one waits for it. */
-  resyncing?: Promise<unknown>;
   pending: Pending[];
   /** conversationId → highest seq sent by the resync. */
   replayedUpTo: Map<string, number>;

@@ -16,7 +16,7 @@ import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
 import { requireVisitor } from '../modules/widget/widget.guard';
 import { VisitorTokenService } from '../modules/visitors/visitor-token.service';
-import { WidgetAuthService, type WidgetContext } from '../modules/widget/widget-auth.service';
+import { WidgetAuthService } from '../modules/widget/widget-auth.service';
 import { projectRoom, RealtimeBus, visitorRoom } from './realtime-bus.service';
 import { ResyncService } from './resync.service';
 import { SocketGuard } from './socket-guard';
@@ -28,7 +28,6 @@ import {
   originOf,
   parsePayload,
   readPayload,
-  resyncPayload,
   socketClientIp,
   setUpConnection,
   useHandshake,
@@ -92,7 +91,12 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       ]);
       this.listen(socket);
       if (ctx.expiresAt) expireSocketAt(socket, ctx.expiresAt);
-      if (socket.data.replaying && ctx.visitorId) await this.resync.replay(socket, 'widget', this.finder(ctx));
+      const visitorId = ctx.visitorId;
+      if (socket.data.replaying && visitorId) {
+        await this.resync.replay(socket, 'widget', (id) =>
+          this.conversations.visitorConversation(visitorId, id),
+        );
+      }
     });
   }
 
@@ -127,18 +131,6 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         return this.conversations.markVisitorRead(requireVisitor(ctx), dto.conversationId, dto.seq);
       }),
     );
-    this.guard.on(socket, 'resync', (payload, ack) =>
-      answer(ack, () => {
-        const { lastSeqs } = parsePayload(resyncPayload, payload);
-        return this.resync.replay(socket, 'widget', this.finder(ctx), lastSeqs);
-      }),
-    );
-  }
-
-  /** The visitor's own conversations (a token-less socket has none to resync). */
-  private finder(ctx: WidgetContext) {
-    const visitorId = requireVisitor(ctx);
-    return (id: string) => this.conversations.visitorConversation(visitorId, id);
   }
 
   /**

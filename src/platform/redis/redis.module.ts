@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 
@@ -11,8 +11,17 @@ export const REDIS = Symbol('REDIS');
  * `maxRetriesPerRequest: null` never gives up on a queued command: right for the Socket.IO adapter,
  * whose publishes nobody awaits (a rejection there would be unhandled). Presence uses a bound.
  */
-export function createRedis(url: string, maxRetriesPerRequest: number | null = 3): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest, enableOfflineQueue: true, lazyConnect: false });
+export function createRedis(
+  url: string,
+  maxRetriesPerRequest: number | null = 3,
+  extra: RedisOptions = {},
+): Redis {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest,
+    enableOfflineQueue: true,
+    lazyConnect: false,
+    ...extra,
+  });
   // Connection errors are retried by ioredis; without a listener each one would be thrown.
   redis.on('error', () => undefined);
   return redis;

@@ -44,9 +44,11 @@ export class StreamFanout<T> {
   constructor(private readonly options: StreamFanoutOptions<T>) {
     this.maxLen = options.maxLen ?? 10_000;
     this.maxQueued = options.maxQueued ?? 10_000;
-    // No retry bound: a publish waits out an outage instead of failing.
-    this.writer = createRedis(options.url, null);
-    this.reader = createRedis(options.url, null);
+    // No retry bound: a publish waits out an outage instead of failing. Reconnection is tried
+    // every 250 ms at most (ioredis backs off to 2 s), so delivery resumes soon after Redis is back.
+    const reconnect = { retryStrategy: (times: number) => Math.min(times * 50, 250) };
+    this.writer = createRedis(options.url, null, reconnect);
+    this.reader = createRedis(options.url, null, reconnect);
     for (const client of [this.writer, this.reader]) {
       client.on('close', () => {
         if (!this.stopped) this.linkWasDown = true;
@@ -110,7 +112,15 @@ export class StreamFanout<T> {
   /** Reads and dispatches one batch; returns how many entries it had. */
   private async readBatch(): Promise<number> {
     const { stream } = this.options;
-    const reply = await this.reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', stream, this.lastId!);
+    const reply = await this.reader.xread(
+      'COUNT',
+      READ_COUNT,
+      'BLOCK',
+      BLOCK_MS,
+      'STREAMS',
+      stream,
+      this.lastId!,
+    );
     const entries = reply?.[0]?.[1] ?? [];
     for (const [id, fields] of entries) {
       this.lastId = id;
