@@ -8,6 +8,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import type { AuthUser } from '../platform/auth/auth-user';
 import { AppError } from '../platform/errors/app-error';
 import { JobRunner } from '../platform/jobs/job-runner.service';
 import { ErrorCode } from '../platform/errors/error-codes';
@@ -32,6 +33,7 @@ import {
   originOf,
   parsePayload,
   readPayload,
+  resyncPayload,
   setUpConnection,
   useHandshake,
 } from './socket-helpers';
@@ -93,13 +95,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       await this.rooms.enter(socket);
       this.listen(socket);
       if (agent.expiresAt) expireSocketAt(socket, agent.expiresAt);
-      if (socket.data.replaying) {
-        await this.resync.replay(
-          socket,
-          'agent',
-          async (id) => (await this.access.conversation(agent, id)).conversation,
-        );
-      }
+      if (socket.data.replaying) await this.resync.replay(socket, 'agent', this.finder(agent));
       await this.rooms.goOnline(socket);
     });
   }
@@ -131,6 +127,16 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
         return this.conversations.markAgentRead(agent, dto.conversationId, dto.seq);
       }),
     );
+    this.guard.on(socket, 'resync', (payload, ack) =>
+      answer(ack, () => {
+        const { lastSeqs } = parsePayload(resyncPayload, payload);
+        return this.resync.replay(socket, 'agent', this.finder(agent), lastSeqs);
+      }),
+    );
+  }
+
+  private finder(agent: AuthUser) {
+    return async (id: string) => (await this.access.conversation(agent, id)).conversation;
   }
 
   /** The presence heartbeat (every PRESENCE_HEARTBEAT_MS; the job runner logs a failure). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { DomainEvents } from '../platform/events/domain-events';
+import { StreamFanout } from '../platform/redis/stream-fanout';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { toWidgetConversation } from '../modules/conversations/conversation.views';
@@ -13,14 +14,17 @@ import type {
 } from './realtime.events';
 import { deliver, type MessageRef, type StatefulSocket } from './socket-state';
 
-const BUS_EVENT = 'spectre:bus';
+const BUS_STREAM = 'spectre:bus';
 const PROJECT_PREFIX = 'project:';
 export const projectRoom = (projectId: string): string => `${PROJECT_PREFIX}${projectId}`;
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
 
 /**
  * Fans domain events out to sockets. Each node delivers to its own sockets (per socket, so a
- * resync can hold events back); other nodes get the event through the adapter's serverSideEmit.
+ * resync can hold events back); other nodes get the event through a Redis stream, which they read
+ * on from where they were after an outage (Socket.IO's serverSideEmit goes over PUB/SUB and loses
+ * whatever is sent while a node is cut off). Once a node's link is back, its sockets get a
+ * `resync` hint for what even the stream could not keep.
  */
 @Injectable()
 export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
@@ -29,6 +33,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe?: () => void;
   private accessListener?: (event: AgentAccessEvent) => void;
   private closing = false;
+  private fanout?: StreamFanout<BusEvent>;
   /** projectId → the agents last announced to this node's sockets. */
   private readonly presenceSeen = new Map<string, string>();
 
@@ -39,6 +44,14 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((e) => this.publish(e));
+    if (!this.config.REDIS_URL) return;
+    this.fanout = new StreamFanout<BusEvent>({
+      url: this.config.REDIS_URL,
+      stream: BUS_STREAM,
+      onEntry: (event) => this.deliverLocal(event),
+      onResumed: () => this.hintResync(),
+    });
+    this.fanout.start();
   }
 
   onApplicationShutdown(): void {
@@ -51,6 +64,11 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
    */
   stopPublishing(): void {
     this.closing = true;
+  }
+
+  /** Closes the stream's connections (after stopPublishing; what is queued goes out first, bounded). */
+  async closeLink(): Promise<void> {
+    await this.fanout?.close();
   }
 
   /**
@@ -75,7 +93,6 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       return;
     }
     this.agents = nsp;
-    if (this.clustered) nsp.on(BUS_EVENT, (event: BusEvent) => this.deliverLocal(event));
   }
 
   /** The agent gateway's handler for membership, project and session changes. */
@@ -85,7 +102,14 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
 
   publish(event: BusEvent): void {
     this.deliverLocal(event);
-    if (this.clustered && !this.closing) this.agents?.serverSideEmit(BUS_EVENT, event);
+    if (!this.closing) this.fanout?.publish(event);
+  }
+
+  /** Every socket of this node may have missed events: it should resync from its last contiguous seqs. */
+  private hintResync(): void {
+    for (const nsp of [this.agents, this.widgets]) {
+      for (const socket of nsp?.sockets.values() ?? []) socket.emit('resync', { reason: 'link-restored' });
+    }
   }
 
   /** The projects this node's sockets (agents or widgets) watch. */
@@ -104,10 +128,6 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   presenceChanged(projectId: string, agentIds: string[]): void {
     if ((this.presenceSeen.get(projectId) ?? '') === presenceKey(agentIds)) return;
     this.deliverLocal({ type: 'presence', projectId, agentIds });
-  }
-
-  private get clustered(): boolean {
-    return Boolean(this.config.REDIS_URL);
   }
 
   private deliverLocal(e: BusEvent): void {

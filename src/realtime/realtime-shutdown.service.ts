@@ -36,6 +36,7 @@ export class RealtimeShutdown implements BeforeApplicationShutdown, OnApplicatio
 
   async onApplicationShutdown(): Promise<void> {
     this.bus.stopPublishing();
+    await this.bus.closeLink();
     const adapter = this.appConfig.getIoAdapter();
     if (adapter instanceof SpectreIoAdapter) await adapter.closeRedis();
   }

@@ -28,6 +28,14 @@ export interface ResyncComplete<C = ConversationView> {
   snapshots: Record<string, C>;
 }
 
+/**
+ * Sent when this node may have missed events (its link to the other nodes was down): the client
+ * emits `resync` with its last contiguous seq per conversation, and refetches its conversation list.
+ */
+export interface ResyncHint {
+  reason: 'link-restored';
+}
+
 export interface ReadPayload {
   conversationId: string;
   side: 'visitor' | 'agent';
@@ -52,6 +60,7 @@ export interface AgentServerEvents {
   'message.read': (p: ReadPayload) => void;
   presence: (p: { projectId: string; agentIds: string[]; online: boolean }) => void;
   'resync.complete': (p: ResyncComplete) => void;
+  resync: (p: ResyncHint) => void;
   'session.expired': () => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
@@ -67,12 +76,13 @@ export interface WidgetServerEvents {
   presence: (p: { projectId: string; online: boolean }) => void;
   'session.expired': () => void;
   'resync.complete': (p: ResyncComplete<WidgetConversationView>) => void;
+  resync: (p: ResyncHint) => void;
   'server.shutdown': (p: { reconnect: true }) => void;
   error: (p: { code: string; message: string; retryAfterMs?: number }) => void;
 }
 
 /**
- * Events that cross nodes (Socket.IO serverSideEmit) and are delivered by each node to its sockets:
+ * Events that cross nodes (the bus's Redis stream) and are delivered by each node to its sockets:
  * every domain event, plus typing and presence, which only real time knows.
  */
 export type BusEvent =

@@ -25,22 +25,38 @@ export class ResyncService {
   constructor(private readonly messages: MessagesRepository) {}
 
   /**
-   * Replays `socket.data.lastSeqs`. `find` returns the conversation if this socket may read it
-   * (undefined otherwise: silently skipped). Live events are held until the replay ends.
+   * Replays `lastSeqs` (the handshake's, or a `resync` request's). `find` returns the conversation if
+   * this socket may read it (undefined otherwise: silently skipped). Live events are held until the
+   * replay ends; a socket's replays run one after another.
    */
-  async replay(
+  replay(
     socket: StatefulSocket,
     side: 'agent' | 'widget',
     find: (conversationId: string) => Promise<Conversation | undefined>,
-  ): Promise<void> {
+    lastSeqs: Record<string, number> = socket.data.lastSeqs,
+  ): Promise<ResyncComplete<ConversationView | WidgetConversationView>> {
+    const run = (socket.data.resyncing ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.run(socket, side, find, lastSeqs));
+    socket.data.resyncing = run;
+    return run;
+  }
+
+  private async run(
+    socket: StatefulSocket,
+    side: 'agent' | 'widget',
+    find: (conversationId: string) => Promise<Conversation | undefined>,
+    lastSeqs: Record<string, number>,
+  ): Promise<ResyncComplete<ConversationView | WidgetConversationView>> {
     const complete: ResyncComplete<ConversationView | WidgetConversationView> = {
       conversations: {},
       hasMore: {},
       snapshots: {},
     };
+    socket.data.replaying = true;
     try {
-      for (const [conversationId, seq] of Object.entries(socket.data.lastSeqs)) {
-        if (!socket.connected) return;
+      for (const [conversationId, seq] of Object.entries(lastSeqs)) {
+        if (!socket.connected) return complete;
         const conversation = await find(conversationId).catch(() => undefined);
         if (!conversation) continue;
         const replayed = await this.replayConversation(socket, toConversationView(conversation), seq, side);
@@ -52,6 +68,7 @@ export class ResyncService {
       endReplay(socket);
     }
     socket.emit('resync.complete', complete);
+    return complete;
   }
 
   private async replayConversation(

@@ -52,14 +52,19 @@ export async function answer<T>(ack: unknown, work: () => Promise<T>): Promise<v
   if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(reply);
 }
 
-const lastSeqs = z.record(z.uuid(), z.number().int().min(0).max(2_147_483_647));
+const lastSeqs = z
+  .record(z.uuid(), z.number().int().min(0).max(2_147_483_647))
+  .refine((r) => Object.keys(r).length <= 100, 'at most 100 conversations');
+
+/** A `resync` request: conversationId → last contiguous seq, as in the handshake. */
+export const resyncPayload = z.strictObject({ lastSeqs });
 
 /** The handshake's `lastSeqs` (conversationId → last seq seen); at most 100 conversations. */
 export function handshakeLastSeqs(socket: Socket): Record<string, number> {
   const raw = (socket.handshake.auth as { lastSeqs?: unknown }).lastSeqs;
   if (raw === undefined) return {};
   const parsed = lastSeqs.safeParse(raw);
-  if (!parsed.success || Object.keys(parsed.data).length > 100) {
+  if (!parsed.success) {
     throw new AppError(
       ErrorCode.VALIDATION_FAILED,
       'lastSeqs must map up to 100 conversation ids to sequences',

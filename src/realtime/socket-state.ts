@@ -29,11 +29,11 @@ export interface SocketState {
   /** The handshake's conversationId → last seq seen; replayed right after connecting. */
   lastSeqs: Record<string, number>;
   replaying: boolean;
+  /** The socket's latest replay (handshake or `resync` request): the next one waits for it. */
+  resyncing?: Promise<unknown>;
   pending: Pending[];
   /** conversationId → highest seq sent by the resync. */
   replayedUpTo: Map<string, number>;
-  /** A token-less widget socket's chain of sends until its first message creates the visitor. */
-  opening?: Promise<unknown>;
   /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect. */
   typing: Map<string, TypingState>;
   /** `typing` arrivals on this socket this window, valid or not (see SocketGuard.onTyping). */
@@ -86,8 +86,7 @@ export function endReplay(socket: StatefulSocket): void {
 
 /**
  * Who a socket's event and typing budgets count against: its agent user or its visitor, across all
- * of them on this node. A token-less widget socket counts on its own until its first message makes it
- * a visitor (it can only send, and sends have their per-IP limit).
+ * of them on this node. A token-less widget socket (presence only: it cannot send) counts on its own.
  */
 export function budgetKey(socket: StatefulSocket): string {
   const { agent, widget } = socket.data;

@@ -15,8 +15,7 @@ import { ConversationsService } from '../modules/conversations/conversations.ser
 import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
 import { requireVisitor } from '../modules/widget/widget.guard';
-import { VisitorTokenService } from '../modules/visitors/visitor-token.service';
-import { WidgetAuthService } from '../modules/widget/widget-auth.service';
+import { WidgetAuthService, type WidgetContext } from '../modules/widget/widget-auth.service';
 import { projectRoom, RealtimeBus, visitorRoom } from './realtime-bus.service';
 import { ResyncService } from './resync.service';
 import { SocketGuard } from './socket-guard';
@@ -28,6 +27,7 @@ import {
   originOf,
   parsePayload,
   readPayload,
+  resyncPayload,
   socketClientIp,
   setUpConnection,
   useHandshake,
@@ -52,7 +52,6 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   constructor(
     private readonly widgetAuth: WidgetAuthService,
-    private readonly visitorTokens: VisitorTokenService,
     private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly bus: RealtimeBus,
@@ -91,12 +90,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       ]);
       this.listen(socket);
       if (ctx.expiresAt) expireSocketAt(socket, ctx.expiresAt);
-      const visitorId = ctx.visitorId;
-      if (socket.data.replaying && visitorId) {
-        await this.resync.replay(socket, 'widget', (id) =>
-          this.conversations.visitorConversation(visitorId, id),
-        );
-      }
+      if (socket.data.replaying && ctx.visitorId)
+        await this.resync.replay(socket, 'widget', this.finder(ctx));
     });
   }
 
@@ -110,13 +105,8 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     this.guard.on(socket, 'message.send', (payload, ack) =>
       answer(ack, async () => {
         const dto = parsePayload(sendSchema, payload);
-        const send = async () => {
-          const result = await this.messages.sendAsVisitor(ctx, dto);
-          if (!ctx.visitorId) await this.adoptVisitor(socket, result.visitorId, result.visitorToken);
-          const { created: _created, ...data } = result;
-          return data;
-        };
-        return ctx.visitorId ? send() : this.untilVisitor(socket, send);
+        const { created: _created, ...data } = await this.messages.sendAsVisitor(ctx, dto);
+        return data;
       }),
     );
     this.guard.onTyping(socket, widgetTypingPayload, async (input) => {
@@ -131,28 +121,17 @@ export class WidgetGateway implements OnGatewayInit, OnGatewayConnection, OnGate
         return this.conversations.markVisitorRead(requireVisitor(ctx), dto.conversationId, dto.seq);
       }),
     );
+    this.guard.on(socket, 'resync', (payload, ack) =>
+      answer(ack, () => {
+        const { lastSeqs } = parsePayload(resyncPayload, payload);
+        return this.resync.replay(socket, 'widget', this.finder(ctx), lastSeqs);
+      }),
+    );
   }
 
-  /**
-   * Until a token-less socket has its visitor, its sends run one at a time: the first creates the
-   * visitor, the next ones then write as that visitor instead of each creating another.
-   */
-  private untilVisitor<T>(socket: StatefulSocket, send: () => Promise<T>): Promise<T> {
-    const run = (socket.data.opening ?? Promise.resolve()).catch(() => undefined).then(send);
-    socket.data.opening = run;
-    return run;
-  }
-
-  /** A socket that started without a token becomes its new visitor after the first message. */
-  private async adoptVisitor(socket: StatefulSocket, visitorId: string, token: string): Promise<void> {
-    const ctx = socket.data.widget!;
-    ctx.visitorId = visitorId;
-    ctx.visitorToken = token;
-    const expiresAt = this.visitorTokens.expiresAt(token);
-    ctx.expiresAt = expiresAt;
-    // Closed while the message was stored: a join now would leave a room entry behind.
-    if (!socket.connected) return;
-    await socket.join(visitorRoom(visitorId));
-    expireSocketAt(socket, expiresAt);
+  /** The visitor's own conversations (a token-less socket has none to resync). */
+  private finder(ctx: WidgetContext) {
+    const visitorId = requireVisitor(ctx);
+    return (id: string) => this.conversations.visitorConversation(visitorId, id);
   }
 }

@@ -6,7 +6,6 @@ import { DomainEvents } from '../../platform/events/domain-events';
 import { RateLimiter } from '../../platform/rate-limit';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
-import type { Db } from '../../db/database';
 import { Transactions } from '../../db/transactions';
 import { AccessService } from '../access/access.service';
 import { ConversationsRepository } from '../conversations/conversations.repository';
@@ -15,6 +14,7 @@ import { checkIdentity } from '../visitors/identity-verification';
 import { VisitorTokenService } from '../visitors/visitor-token.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import type { WidgetContext } from '../widget/widget-auth.service';
+import { requireVisitor } from '../widget/widget.guard';
 import { toMessageView, type MessageView } from './message.views';
 import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
 import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
@@ -52,42 +52,30 @@ export class MessagesService {
   ) {}
 
   /**
-   * A visitor message. Without a token it creates the visitor; without a conversationId it opens
-   * a conversation (idempotent per visitor + clientMessageId). All of it commits or none of it.
+   * A visitor message, always with a visitor token (POST /widget/session gives one): without a
+   * conversationId it opens a conversation, idempotent per visitor + clientMessageId. A `visitor`
+   * profile updates the token's visitor as the session route does; an externalId is accepted only if
+   * it is already the visitor's (a send cannot switch to another visitor: the session route can).
    */
   async sendAsVisitor(ctx: WidgetContext, dto: SendVisitorMessageDto): Promise<VisitorSendOutcome> {
     const { project } = ctx;
-    const profile = dto.visitor;
-    const verified = checkIdentity(project, profile?.externalId, profile?.userHash);
-    if (!ctx.visitorId && dto.conversationId) {
-      throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
-    }
-    // Limits cover REST and socket sends alike: per visitor (or IP) and, for new conversations, per IP.
-    await this.limiter.enforce(
-      'message',
-      ctx.visitorId ? `visitor:${ctx.visitorId}` : `${project.id}:${ctx.ip}`,
-    );
+    const visitorId = requireVisitor(ctx);
+    await this.limiter.enforce('message', `visitor:${visitorId}`);
     if (!dto.conversationId) await this.limiter.enforce('conversation', `${project.id}:${ctx.ip}`);
+    if (dto.visitor) await this.applyProfile(ctx, visitorId, dto.visitor);
     const base = { sender: 'visitor' as const, body: dto.body, clientMessageId: dto.clientMessageId };
 
-    if (ctx.visitorId && dto.conversationId) {
-      const result = await this.repo.append({
-        ...base,
-        conversationId: dto.conversationId,
-        visitorId: ctx.visitorId,
-      });
-      const outcome = await this.finish(result, false);
-      return this.visitorOutcome(outcome, ctx.visitorId, ctx);
+    if (dto.conversationId) {
+      const result = await this.repo.append({ ...base, conversationId: dto.conversationId, visitorId });
+      return this.visitorOutcome(await this.finish(result, false), visitorId, ctx);
     }
-
-    const { visitorId, result, opened } = await this.transactions.run(async (tx) => {
-      const visitorId = ctx.visitorId ?? (await this.createVisitor(tx, project.id, dto, verified));
+    const { result, opened } = await this.transactions.run(async (tx) => {
       const { conversation, created } = await this.conversationsRepo.open(
         { projectId: project.id, visitorId, openingClientMessageId: dto.clientMessageId },
         tx,
       );
       const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
-      return { visitorId, result, opened: created };
+      return { result, opened: created };
     });
     return this.visitorOutcome(await this.finish(result, opened), visitorId, ctx);
   }
@@ -130,13 +118,25 @@ export class MessagesService {
     });
   }
 
-  private async createVisitor(tx: Db, projectId: string, dto: SendVisitorMessageDto, verified: boolean) {
-    const { userHash, externalId, ...profile } = dto.visitor ?? {};
-    const visitor =
-      verified && externalId
-        ? await this.visitors.upsertVerified(projectId, externalId, profile, tx)
-        : await this.visitors.create(projectId, { ...profile, externalId }, tx);
-    return visitor.id;
+  /** The session route's rules, for the token's own visitor (checked before anything is stored). */
+  private async applyProfile(
+    ctx: WidgetContext,
+    visitorId: string,
+    profile: NonNullable<SendVisitorMessageDto['visitor']>,
+  ) {
+    const { externalId, userHash, ...fields } = profile;
+    checkIdentity(ctx.project, externalId, userHash);
+    if (externalId !== undefined) {
+      const visitor = await this.visitors.findById(visitorId);
+      if (visitor?.externalId !== externalId) {
+        throw new AppError(
+          ErrorCode.IDENTITY_CHANGE_NOT_ALLOWED,
+          'A message cannot change who the visitor is: identify through POST /api/v1/widget/session',
+        );
+      }
+    }
+    const updated = await this.visitors.updateProfile(visitorId, ctx.project.id, fields);
+    if (!updated) throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
   }
 
   /** Turns an append result into the outcome and publishes what changed (after commit). */

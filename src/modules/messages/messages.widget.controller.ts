@@ -31,8 +31,12 @@ export class MessagesWidgetController {
   @Post()
   @UseGuards(WidgetGuard)
   @ApiOperation({
-    summary: 'Send a visitor message (the first one creates the visitor and conversation)',
-    description: '201 when stored; 200 with the original message when clientMessageId was already used.',
+    summary: 'Send a visitor message (without conversationId, it opens a conversation)',
+    description:
+      'Needs a visitor token (POST /widget/session first; without one: 401 VISITOR_TOKEN_INVALID). ' +
+      '201 when stored; 200 with the original message when this visitor already used the clientMessageId. ' +
+      'A `visitor` profile updates this visitor; an externalId other than its own is refused ' +
+      '(400 IDENTITY_CHANGE_NOT_ALLOWED).',
   })
   @ApiData(VisitorSendResponseDto, 201)
   @ApiData(VisitorSendResponseDto, 200)
