@@ -33,17 +33,22 @@ export async function createProject(base: string, agent: Agent): Promise<Project
   return { id: body.data.id, publicKey: body.data.publicKey };
 }
 
-/** Sends a widget message; without a token it starts a visitor, without conversationId a conversation. */
+/** Sends a widget message; without a token it opens a session first, without conversationId a conversation. */
 export async function sendWidgetMessage(
   base: string,
   project: Project,
   opts: { visitorToken?: string; conversationId?: string; body?: string } = {},
 ): Promise<VisitorConversation & { message: any }> {
+  const visitorToken =
+    opts.visitorToken ??
+    (
+      await expectStatus(200, 'POST', `${base}/api/v1/widget/session`, {
+        headers: { 'x-project-key': project.publicKey },
+        body: {},
+      })
+    ).data.visitorToken;
   const res = await expectStatus(201, 'POST', `${base}/api/v1/messages`, {
-    headers: {
-      'x-project-key': project.publicKey,
-      ...(opts.visitorToken ? { 'x-visitor-token': opts.visitorToken } : {}),
-    },
+    headers: { 'x-project-key': project.publicKey, 'x-visitor-token': visitorToken },
     body: {
       body: opts.body ?? 'Hello, I need help with my order',
       clientMessageId: randomUUID(),
@@ -51,7 +56,7 @@ export async function sendWidgetMessage(
     },
   });
   return {
-    visitorToken: res.data.visitorToken ?? opts.visitorToken,
+    visitorToken: res.data.visitorToken ?? visitorToken,
     conversationId: res.data.conversation?.id ?? res.data.message.conversationId,
     message: res.data.message,
   };

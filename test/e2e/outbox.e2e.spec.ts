@@ -9,7 +9,7 @@ import {
   type Account,
   type ProjectInfo,
 } from '../factories/accounts';
-import { agentReply, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
+import { agentReply, openSession, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { countRows } from '../support/db';
 import { httpClient, type HttpClient } from '../support/http';
 import { ConversationsService } from '../../src/modules/conversations/conversations.service';
@@ -183,9 +183,10 @@ describe('outbox: written with each write it reports', () => {
         conversations: await countRows(t, 'conversations'),
         messages: await countRows(t, 'messages'),
       });
+      const fresh = await openSession(api, project);
       const before = await counts();
       const first = await api.post('/api/v1/messages', {
-        headers: widgetHeaders(project.publicKey),
+        headers: widgetHeaders(project.publicKey, fresh),
         body: { body: 'boom', clientMessageId: 'first-boom' },
       });
       const later = await api.post('/api/v1/messages', {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { idKindOf, seedTenant, type Tenant } from '../factories/tenants';
+import { openSession } from '../factories/widget';
 import { httpClient, type ApiResponse, type HttpClient } from '../support/http';
 import {
   fetchOpenApi,
@@ -167,7 +168,10 @@ describe('security: tenant-isolation sweep over the OpenAPI document', () => {
   it("puts the other tenant's ids in every uuid query and body field: refused or no data, and no write", async () => {
     // A visitor of the same project is a stranger to the first visitor's conversation too.
     const sent = await api.post('/api/v1/messages', {
-      headers: { 'x-project-key': a.project.publicKey },
+      headers: {
+        'x-project-key': a.project.publicKey,
+        'x-visitor-token': await openSession(api, a.project),
+      },
       body: { body: 'neighbour', clientMessageId: randomUUID() },
     });
     const neighbour: Tenant = {

@@ -28,11 +28,21 @@ describe('widget identity verification, origins and visitor tokens', () => {
   });
   after(() => t.close());
 
-  const send = (project: ProjectInfo, visitor: Record<string, unknown>, token?: string) =>
-    api.post('/api/v1/messages', {
+  /** Without a token: identifies through POST /widget/session (its answer if refused), then sends. */
+  const send = async (project: ProjectInfo, visitor: Record<string, unknown>, token?: string) => {
+    if (!token) {
+      const session = await api.post('/api/v1/widget/session', {
+        headers: widgetHeaders(project.publicKey),
+        body: { visitor },
+      });
+      if (session.status !== 200) return session;
+      token = session.body.data.visitorToken as string;
+    }
+    return api.post('/api/v1/messages', {
       headers: widgetHeaders(project.publicKey, token),
       body: { body: 'hello', clientMessageId: randomUUID(), visitor },
     });
+  };
 
   it('accepts a valid HMAC, refuses a wrong or missing one, and writes nothing when refused', async () => {
     const before = await countRows(t, 'visitors');
@@ -116,11 +126,11 @@ describe('widget identity verification, origins and visitor tokens', () => {
 
   it('refuses foreign origins on REST and on the socket handshake', async () => {
     const site = await createProject(api, owner, { allowedOrigins: ['https://shop.example.com'] });
-    const good = await api.post('/api/v1/messages', {
+    const good = await api.post('/api/v1/widget/session', {
       headers: { ...widgetHeaders(site.publicKey), origin: 'https://shop.example.com' },
-      body: { body: 'hi', clientMessageId: randomUUID() },
+      body: {},
     });
-    expect(good.status).toBe(201);
+    expect(good.status).toBe(200);
     const token = good.body.data.visitorToken;
     for (const origin of ['https://evil.example.com', undefined]) {
       const headers = { ...widgetHeaders(site.publicKey, token), ...(origin ? { origin } : {}) };
@@ -142,12 +152,9 @@ describe('widget identity verification, origins and visitor tokens', () => {
   it('lets a wildcard origin cover every subdomain, and only those', async () => {
     const site = await createProject(api, owner, { allowedOrigins: ['https://*.example.net'] });
     const send = (origin: string) =>
-      api.post('/api/v1/messages', {
-        headers: { ...widgetHeaders(site.publicKey), origin },
-        body: { body: 'hi', clientMessageId: randomUUID() },
-      });
+      api.post('/api/v1/widget/session', { headers: { ...widgetHeaders(site.publicKey), origin }, body: {} });
     for (const origin of ['https://shop.example.net', 'https://eu.shop.example.net'])
-      expect((await send(origin)).status).toBe(201);
+      expect((await send(origin)).status).toBe(200);
     for (const origin of [
       'https://example.net',
       'http://shop.example.net',
@@ -162,9 +169,9 @@ describe('widget identity verification, origins and visitor tokens', () => {
     const rotated = await api.post(`/api/v1/projects/${site.id}/rotate-key`, { token: owner.token });
     const newKey = rotated.body.data.publicKey;
     expect(newKey).not.toBe(site.publicKey);
-    const fresh = await api.post('/api/v1/messages', {
+    const fresh = await api.post('/api/v1/widget/session', {
       headers: widgetHeaders(site.publicKey),
-      body: { body: 'new visitor, old key', clientMessageId: randomUUID() },
+      body: {},
     });
     expect(fresh.status).toBe(401);
     expect(fresh.body.error.code).toBe('PROJECT_KEY_INVALID');
@@ -219,11 +226,18 @@ describe('widget abuse limits', () => {
     });
     try {
       const other = await createProject(api, owner, { name: 'Other site' });
-      const open = (p: ProjectInfo) =>
-        api.post('/api/v1/messages', {
+      // A new visitor each time: its session, then the message that opens its conversation.
+      const open = async (p: ProjectInfo) => {
+        const session = await api.post('/api/v1/widget/session', {
           headers: widgetHeaders(p.publicKey),
+          body: {},
+        });
+        if (session.status !== 200) return session;
+        return api.post('/api/v1/messages', {
+          headers: widgetHeaders(p.publicKey, session.body.data.visitorToken),
           body: { body: 'spam', clientMessageId: randomUUID() },
         });
+      };
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await open(project)).status);
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
@@ -245,8 +259,8 @@ describe('widget abuse limits', () => {
           ).status,
         );
       }
-      // The opening message counted against the IP (no token yet); the visitor then gets its own 5.
-      expect(sends).toEqual([201, 201, 201, 201, 201, 429]);
+      // The opening message was the visitor's first of its 5.
+      expect(sends).toEqual([201, 201, 201, 201, 429, 429]);
 
       const socket = await connectWidget(t.url, { visitorToken: s.token });
       try {
@@ -274,14 +288,23 @@ describe('widget abuse limits', () => {
   });
 
   it('counts socket-opened conversations per client IP, read through trusted proxies', async () => {
-    const { t, project } = await startAppWithProject({
+    const { t, api, project } = await startAppWithProject({
       env: { RATE_LIMIT_CONVERSATIONS_PER_HOUR: '1', TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '1' },
     });
     try {
+      // Each visitor's session from an address of its own (sessions have their own per-IP limit).
+      let sessions = 0;
+      const session = async () => {
+        const res = await api.post('/api/v1/widget/session', {
+          headers: { ...widgetHeaders(project.publicKey), 'x-forwarded-for': `192.0.2.${++sessions}` },
+          body: {},
+        });
+        return res.body.data.visitorToken as string;
+      };
       const openFrom = async (ip: string) => {
         const socket = await connectWidget(
           t.url,
-          { projectKey: project.publicKey },
+          { visitorToken: await session() },
           { 'x-forwarded-for': ip },
         );
         try {

@@ -9,6 +9,7 @@ import { MessagesService } from '../../src/modules/messages/messages.service';
 import { ProjectsService } from '../../src/modules/projects/projects.service';
 import { TeamsService } from '../../src/modules/teams/teams.service';
 import type { WidgetContext } from '../../src/modules/widget/widget-auth.service';
+import { WidgetService } from '../../src/modules/widget/widget.service';
 import type { MediumApp } from '../support/medium';
 
 /** A registered user, usable as the `AuthUser` argument of any service. */
@@ -58,11 +59,18 @@ export async function seedScenario(app: MediumApp, label = 'Acme'): Promise<Scen
   const project = (await projects.findById(created.id))!;
 
   const messages = app.get(MessagesService);
-  const widget: WidgetContext = { project, ip: SCENARIO_IP };
+  const session = await app
+    .get(WidgetService)
+    .session({ project, ip: SCENARIO_IP }, { visitor: { name: 'Vera Visitor', email: 'vera@example.com' } });
+  const widget: WidgetContext = {
+    project,
+    ip: SCENARIO_IP,
+    visitorId: session.visitor.id,
+    visitorToken: session.visitorToken,
+  };
   const opened = await messages.sendAsVisitor(widget, {
     body: `Hello from a ${label} visitor`,
     clientMessageId: randomUUID(),
-    visitor: { name: 'Vera Visitor', email: 'vera@example.com' },
   });
   const conversationId = opened.conversation.id;
   const reply = await messages.sendAsAgent(agent, conversationId, {
@@ -85,7 +93,7 @@ export async function seedScenario(app: MediumApp, label = 'Acme'): Promise<Scen
     visitor: {
       id: opened.visitorId,
       token: opened.visitorToken,
-      widget: { ...widget, visitorId: opened.visitorId, visitorToken: opened.visitorToken },
+      widget,
     },
     conversationId,
     messages: { visitor: opened.message, reply: reply.message, note: note.message },

@@ -13,7 +13,24 @@ export const widgetHeaders = (projectKey: string, visitorToken?: string): Record
   ...(visitorToken ? { 'x-visitor-token': visitorToken } : {}),
 });
 
-/** Sends a visitor message through the widget API; throws unless it was stored (201) or replayed (200). */
+/** A new visitor's token (POST /widget/session), as the widget gets one before its first message. */
+export async function openSession(
+  api: HttpClient,
+  project: ProjectInfo,
+  visitor?: Record<string, unknown>,
+): Promise<string> {
+  const res = await api.post('/api/v1/widget/session', {
+    headers: widgetHeaders(project.publicKey),
+    body: visitor ? { visitor } : {},
+  });
+  if (res.status !== 200) throw new Error(`session failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.visitorToken;
+}
+
+/**
+ * Sends a visitor message through the widget API (without a session, it opens one first); throws
+ * unless it was stored (201) or replayed (200).
+ */
 export async function visitorSend(
   api: HttpClient,
   project: ProjectInfo,
@@ -21,8 +38,9 @@ export async function visitorSend(
   session?: { token: string; conversationId?: string },
   extra: Record<string, unknown> = {},
 ): Promise<{ message: any; conversation: any; visitorToken: string; status: number }> {
+  const token = session?.token ?? (await openSession(api, project));
   const res = await api.post('/api/v1/messages', {
-    headers: widgetHeaders(project.publicKey, session?.token),
+    headers: widgetHeaders(project.publicKey, token),
     body: { body, clientMessageId: randomUUID(), conversationId: session?.conversationId, ...extra },
   });
   if (res.status !== 201 && res.status !== 200)
