@@ -9,6 +9,7 @@ import {
 } from '../../src/modules/conversations/conversations.repository';
 import { AccessService } from '../../src/modules/access/access.service';
 import { MessagesService } from '../../src/modules/messages/messages.service';
+import { WidgetService } from '../../src/modules/widget/widget.service';
 import { ProjectsService } from '../../src/modules/projects/projects.service';
 import { SCENARIO_IP, seedScenario, type Scenario } from '../factories/scenario';
 import { startMedium, type MediumApp } from '../support/medium';
@@ -26,9 +27,13 @@ describe('inbox: filters and keyset pages (medium)', () => {
 
   /** A new visitor's first message in `project`: a new conversation. */
   const open = async (project: Project, body: string): Promise<string> => {
+    const { visitor } = await app.get(WidgetService).session({ project, ip: SCENARIO_IP }, {});
     const sent = await app
       .get(MessagesService)
-      .sendAsVisitor({ project, ip: SCENARIO_IP }, { body, clientMessageId: randomUUID() });
+      .sendAsVisitor(
+        { project, ip: SCENARIO_IP, visitorId: visitor.id },
+        { body, clientMessageId: randomUUID() },
+      );
     return sent.conversation.id;
   };
   const inbox = (userId: string, filter: Partial<InboxFilter> = {}) =>
