@@ -16,7 +16,10 @@ export interface StreamFanoutOptions<T> {
   onResumed: () => void;
   /** Entries the stream keeps (approximately); about 20 MB of real-time events at 10,000. */
   maxLen?: number;
-  /** Publishes queued while Redis is away, past which new ones are dropped (onResumed covers them). */
+  /**
+   * Publishes queued while Redis is away, past which new ones are dropped: once the stream takes
+   * entries again, this node adds a marker that makes every node call onResumed.
+   */
   maxQueued?: number;
 }
 
@@ -38,6 +41,8 @@ export class StreamFanout<T> {
   private queued = 0;
   private lastId?: string;
   private linkWasDown = false;
+  /** Some of this node's publishes never reached the stream: other nodes must resync too. */
+  private dropped = false;
   private stopped = false;
   private loop?: Promise<void>;
 
@@ -63,14 +68,18 @@ export class StreamFanout<T> {
   publish(entry: T): void {
     if (this.stopped) return;
     if (this.queued >= this.maxQueued) {
-      this.linkWasDown = true;
+      this.dropped = true;
       return;
     }
+    this.add('d', JSON.stringify(entry));
+  }
+
+  /** An entry: `d` carries data; `r` (no data) tells every node to call onResumed. */
+  private add(kind: 'd' | 'r', data = ''): void {
     this.queued += 1;
-    const data = JSON.stringify(entry);
     this.writer
-      .xadd(this.options.stream, 'MAXLEN', '~', this.maxLen, '*', 'o', this.nodeId, 'd', data)
-      .catch(() => (this.linkWasDown = true))
+      .xadd(this.options.stream, 'MAXLEN', '~', this.maxLen, '*', 'o', this.nodeId, kind, data)
+      .catch(() => (this.dropped = true))
       .finally(() => (this.queued -= 1));
   }
 
@@ -81,7 +90,8 @@ export class StreamFanout<T> {
     await Promise.race([this.writer.quit().catch(() => undefined), timeout]);
     this.writer.disconnect();
     this.reader.disconnect();
-    await this.loop;
+    // A read queued while Redis is away may never settle: the loop ends on its own if it does.
+    await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, 100).unref())]);
   }
 
   private async read(): Promise<void> {
@@ -98,6 +108,10 @@ export class StreamFanout<T> {
     while (!this.stopped) {
       try {
         const batch = await this.readBatch();
+        if (batch < READ_COUNT && this.dropped && this.queued === 0) {
+          this.dropped = false;
+          this.add('r');
+        }
         if (batch < READ_COUNT && this.linkWasDown) {
           this.linkWasDown = false;
           this.logger.warn('Redis stream link restored: telling sockets to resync');
@@ -125,8 +139,13 @@ export class StreamFanout<T> {
     for (const [id, fields] of entries) {
       this.lastId = id;
       const origin = fieldOf(fields, 'o');
+      if (origin === this.nodeId) continue;
+      if (fieldOf(fields, 'r') !== undefined) {
+        this.linkWasDown = true;
+        continue;
+      }
       const data = fieldOf(fields, 'd');
-      if (origin === this.nodeId || data === undefined) continue;
+      if (data === undefined) continue;
       try {
         this.options.onEntry(JSON.parse(data) as T);
       } catch (err) {
