@@ -10,6 +10,7 @@ import { REDACT_PATHS, serializeError } from './platform/security/log-redaction'
 import type { AppConfig } from './config/env.schema';
 import { SpectreIoAdapter } from './realtime/socket-io.adapter';
 import { setupSwagger } from './platform/docs/swagger';
+import { registerWebAssets } from './modules/web/web-assets';
 
 /** A hop count, never "trust everything": the left of X-Forwarded-For is whatever the client sent. */
 const trustProxy = (config: AppConfig): number | false => config.TRUST_PROXY_HOPS ?? false;
@@ -53,6 +54,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
   registerEnvelope(fastify);
+  // Errors of routes that are not Nest controllers (web assets, Swagger UI) get the envelope too.
+  fastify.setErrorHandler((err, request, reply) => {
+    const error = toAppError(err);
+    void reply
+      .status(error.status)
+      .headers(error.headers ?? {})
+      .send(toErrorBody(error, String(request.id)));
+  });
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
@@ -61,5 +70,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     new SpectreIoAdapter(app, { redisUrl: config.REDIS_URL, maxPayloadBytes: config.BODY_LIMIT_BYTES }),
   );
   await setupSwagger(app);
+  await registerWebAssets(fastify);
   return app;
 }
