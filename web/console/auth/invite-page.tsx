@@ -44,21 +44,23 @@ export function InvitePage({ token }: { token: string }) {
 
   return (
     <AuthLayout title="Join your team on Spectre">
-      <p class="lead">
-        You are signed in as <strong>{user.email}</strong>. Accept the invitation to join the team.
-      </p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
+      <div class="stack">
+        <p class="lead">
+          You are signed in as <strong>{user.email}</strong>. Accept the invitation to join the team.
         </p>
-      )}
-      <div class="actions">
-        <button type="button" class="btn btn-primary" onClick={accept} disabled={busy}>
-          Accept invitation
-        </button>
-        <button type="button" class="btn" onClick={() => void signOut()}>
-          Use another account
-        </button>
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="button" class="btn btn-primary" onClick={accept} disabled={busy}>
+            Accept invitation
+          </button>
+          <button type="button" class="btn" onClick={() => void signOut()}>
+            Use another account
+          </button>
+        </div>
       </div>
     </AuthLayout>
   );
