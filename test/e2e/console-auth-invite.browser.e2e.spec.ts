@@ -1,35 +1,20 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { expect } from 'expect';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { registerAccount, uniqueEmail, type Account } from '../factories/accounts';
-import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser';
+import { screenshot, seriousA11yViolations } from '../support/browser';
+import { consoleTestEnv, submitSignUp as signUpOn, waitSignedIn } from '../support/console';
 import { httpClient, type HttpClient } from '../support/http';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const PASSWORD = 'correct-horse-battery';
-
-async function signUpOn(page: Page, name: string, email: string): Promise<void> {
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
 
 describe('console: accepting an invitation from its link', () => {
-  let t: TestApp;
+  const env = consoleTestEnv();
   let api: HttpClient;
-  let browser: Browser;
   let owner: Account;
 
   before(async () => {
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    api = httpClient(t.url);
+    api = httpClient(env.t.url);
     owner = await registerAccount(api, 'Owner');
     await api.patch(`/api/v1/teams/${owner.teamId}`, { token: owner.token, body: { name: 'Acme Support' } });
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const invite = async (email: string): Promise<string> => {
@@ -38,22 +23,26 @@ describe('console: accepting an invitation from its link', () => {
       body: { email, role: 'agent' },
     });
     expect(res.body.data.acceptPath).toBe(`/app/invite/${res.body.data.token}`);
-    return t.url + res.body.data.acceptPath;
+    return env.t.url + res.body.data.acceptPath;
   };
+
+  /** A new browser context's page at the invitation link. */
+  async function openLink(link: string): Promise<Page> {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(link);
+    return page;
+  }
 
   it('a new agent signs up from the link, joins the team and sees it', async () => {
     const email = uniqueEmail('invitee');
-    const link = await invite(email);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(link);
+    const page = await openLink(await invite(email));
     await page.getByRole('heading', { name: 'Join your team on Spectre' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'console-invite-sign-up');
     await signUpOn(page, 'Ivy Invitee', email);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    expect(page.url()).toBe(`${t.url}/app`);
+    await waitSignedIn(page);
+    expect(page.url()).toBe(`${env.t.url}/app`);
 
     // Two teams now (their own and Acme's): the switcher shows the one just joined.
     const switcher = page.getByLabel('Team');
@@ -64,7 +53,7 @@ describe('console: accepting an invitation from its link', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await switcher.selectOption({ label: "Ivy Invitee's team" });
     await page.reload();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitSignedIn(page);
     await expect(
       page.getByLabel('Team').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
     ).resolves.toBe("Ivy Invitee's team");
@@ -73,15 +62,13 @@ describe('console: accepting an invitation from its link', () => {
     expect(members.body.data).toEqual(
       expect.arrayContaining([expect.objectContaining({ email, name: 'Ivy Invitee', role: 'agent' })]),
     );
-    await context.close();
+    await page.context().close();
   });
 
   it('someone signed in with another email is told so, and the invitation stays usable', async () => {
     const email = uniqueEmail('meant');
     const link = await invite(email);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(link);
+    const page = await openLink(link);
     await signUpOn(page, 'Wrong Person', uniqueEmail('other'));
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/sent to another email address/);
@@ -93,7 +80,7 @@ describe('console: accepting an invitation from its link', () => {
     expect(page.url()).toBe(link);
     await signUpOn(page, 'Right Person', email);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await context.close();
+    await waitSignedIn(page);
+    await page.context().close();
   });
 });

@@ -1,40 +1,30 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import type { Browser, Page } from 'playwright-core';
 import { uniqueEmail } from '../factories/accounts';
-import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const PASSWORD = 'correct-horse-battery';
-
-/** Waits for the signed-in console (its placeholder workspace) or the sign-in screen. */
-const signedIn = (page: Page) => page.getByRole('button', { name: 'Sign out' }).waitFor();
-const signedOut = (page: Page) => page.getByRole('heading', { name: 'Sign in to Spectre' }).waitFor();
+import { screenshot, seriousA11yViolations } from '../support/browser';
+import {
+  CONSOLE_PASSWORD as PASSWORD,
+  consoleTestEnv,
+  submitSignUp,
+  waitSignedIn as signedIn,
+  waitSignedOut as signedOut,
+} from '../support/console';
 
 describe('console: sign up, stay signed in across a reload, sign out, sign in', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  before(async () => {
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const env = consoleTestEnv();
 
   it('signs up in the browser and keeps the session in an HttpOnly cookie only', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const email = uniqueEmail('console');
-    await page.goto(`${t.url}/app`);
+    await page.goto(`${env.t.url}/app`);
     await signedOut(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'console-sign-in');
 
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByRole('heading', { name: 'Create your account' }).waitFor();
-    expect(page.url()).toBe(`${t.url}/app/signup`);
+    expect(page.url()).toBe(`${env.t.url}/app/signup`);
     await page.getByLabel('Name').fill('Ada Agent');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -42,7 +32,7 @@ describe('console: sign up, stay signed in across a reload, sign out, sign in', 
     await screenshot(page, 'console-sign-up');
     await page.getByRole('button', { name: 'Create account' }).click();
     await signedIn(page);
-    expect(page.url()).toBe(`${t.url}/app`);
+    expect(page.url()).toBe(`${env.t.url}/app`);
     await page.getByText("Ada Agent's team").waitFor();
     await screenshot(page, 'console-signed-in');
 
@@ -85,23 +75,17 @@ describe('console: sign up, stay signed in across a reload, sign out, sign in', 
   });
 
   it('tells a sign-up with an email already registered to sign in instead', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.url}/app/signup`);
-    await page.getByLabel('Name').fill('Bob');
-    await page.getByLabel('Email').fill(uniqueEmail('dup'));
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.goto(`${env.t.url}/app/signup`);
+    await submitSignUp(page, 'Bob', uniqueEmail('dup'));
     await signedIn(page);
     const email = (await page.getByText(/^Signed in as /).textContent())!.replace(/^Signed in as |\.$/g, '');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signedOut(page);
 
     await page.getByRole('link', { name: 'Create an account' }).click();
-    await page.getByLabel('Name').fill('Bob again');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await submitSignUp(page, 'Bob again', email);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/already exists/);
     await context.close();
   });
