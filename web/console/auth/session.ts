@@ -33,6 +33,7 @@ const REFRESH_AHEAD_MS = 60_000;
 /** Another tab just rotated the cookie: the browser holds its successor after a moment. */
 const ROTATED_RETRY_MS = 300;
 const ROTATED_RETRIES = 5;
+const RATE_LIMITED_RETRIES = 2;
 
 let token: { value: string; expiresAt: number; ahead: number } | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,6 +71,17 @@ function endSession(): void {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** How long to wait before trying a refresh again, or undefined when it is not worth it. */
+function retryDelay(err: unknown, attempt: number): number | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  if (err.code === 'REFRESH_TOKEN_ROTATED' && attempt < ROTATED_RETRIES) return ROTATED_RETRY_MS;
+  // Refreshes share the auth rate limit per IP (an office behind one address reloading at once).
+  if (err.code === 'RATE_LIMITED' && attempt < RATE_LIMITED_RETRIES) {
+    return Math.min(err.retryAfterMs ?? 5_000, 60_000);
+  }
+  return undefined;
+}
+
 async function refreshByCookie(): Promise<ConsoleTokens> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -80,9 +92,9 @@ async function refreshByCookie(): Promise<ConsoleTokens> {
       });
       return data;
     } catch (err) {
-      const raced = err instanceof ApiError && err.code === 'REFRESH_TOKEN_ROTATED';
-      if (!raced || attempt >= ROTATED_RETRIES) throw err;
-      await sleep(ROTATED_RETRY_MS);
+      const wait = retryDelay(err, attempt);
+      if (wait === undefined) throw err;
+      await sleep(wait);
     }
   }
 }
