@@ -37,7 +37,7 @@ export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
           {v.verified ? (
             <span class="badge badge-ok">Verified{v.externalId ? ` · ${v.externalId}` : ''}</span>
           ) : (
-            <span class="badge">Not verified</span>
+            <span class="badge badge-plain">Not verified</span>
           )}
         </dd>
         <dt>Last seen</dt>

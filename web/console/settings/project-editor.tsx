@@ -35,7 +35,7 @@ function Snippet({ project }: { project: Project }) {
       <h2 id="snippet-title">Embed snippet</h2>
       <p class="ws-muted">Paste this before the closing &lt;/body&gt; tag of every page of the site.</p>
       <pre class="snippet">
-        <code aria-label="Embed snippet">{snippet}</code>
+        <code>{snippet}</code>
       </pre>
       <div class="row">
         <CopyButton text={snippet} label="Copy snippet" />
