@@ -9,6 +9,8 @@ import { VisitorPanel } from './visitor-panel';
 /** One conversation: header and actions, history, reply box, and the visitor's profile. */
 export function ConversationPane({ id }: { id: string }) {
   const [conversation] = useState(() => new OpenConversation(id));
+  // Below laptop width the profile is a drawer, opened on demand.
+  const [profileOpen, setProfileOpen] = useState(false);
   useEffect(() => {
     openConversation.value = conversation;
     void conversation.load();
@@ -32,6 +34,14 @@ export function ConversationPane({ id }: { id: string }) {
       <section class="conversation" aria-label="Conversation">
         <header class="conversation-head">
           <h2>{detail ? visitorLabel(detail.visitor) : 'Loading…'}</h2>
+          <button
+            class="btn only-narrow"
+            type="button"
+            aria-expanded={profileOpen}
+            onClick={() => setProfileOpen(!profileOpen)}
+          >
+            Visitor profile
+          </button>
           {detail && <ConversationActions conversation={conversation} detail={detail} />}
         </header>
         {conversation.error.value && (
@@ -42,7 +52,7 @@ export function ConversationPane({ id }: { id: string }) {
         <MessageList conversation={conversation} />
         <ReplyBox conversation={conversation} />
       </section>
-      {detail && <VisitorPanel detail={detail} />}
+      {detail && <VisitorPanel detail={detail} open={profileOpen} />}
     </div>
   );
 }

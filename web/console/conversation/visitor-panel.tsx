@@ -20,12 +20,12 @@ function useOtherConversations(detail: ConversationDetail): InboxItem[] {
   return others;
 }
 
-export function VisitorPanel({ detail }: { detail: ConversationDetail }) {
+export function VisitorPanel({ detail, open }: { detail: ConversationDetail; open: boolean }) {
   const v = detail.visitor;
   const others = useOtherConversations(detail);
   const metadata = Object.entries(v.metadata);
   return (
-    <aside class="visitor-panel" aria-label="Visitor">
+    <aside class={`visitor-panel${open ? ' open' : ''}`} aria-label="Visitor">
       <h2>Visitor</h2>
       <dl class="visitor-facts">
         <dt>Name</dt>
