@@ -63,6 +63,8 @@ describe('console: a team of agents, and another team', () => {
     await reply.press('Enter');
     await history(bobPage).getByText('On its way').waitFor();
     await expect(bobPage.getByText('Olivia is typing…').count()).resolves.toBe(0);
+    await bobPage.getByRole('button', { name: 'Visitor profile' }).click();
+    await bobPage.getByRole('complementary', { name: 'Visitor' }).getByText('Vic Visitor').waitFor();
     await screenshot(bobPage, 'console-tablet-conversation');
   });
 
