@@ -25,7 +25,9 @@ describe('console: offline and back', () => {
   });
 
   it('misses nothing while offline: both messages appear once, in order, without a reload', async () => {
-    const first = await visitorSend(s.api, s.project, 'Are you there?', undefined, { visitor: { name: 'Ada' } });
+    const first = await visitorSend(s.api, s.project, 'Are you there?', undefined, {
+      visitor: { name: 'Ada' },
+    });
     const session = { token: first.visitorToken, conversationId: first.conversation.id };
     await inboxRow(page, 'Ada').click();
     await history(page).getByText('Are you there?').waitFor();
@@ -39,7 +41,10 @@ describe('console: offline and back', () => {
     await screenshot(page, 'console-offline');
     await visitorSend(s.api, s.project, 'First while you were away', session);
     await visitorSend(s.api, s.project, 'Second while you were away', session);
-    await visitorSend(s.api, s.project, 'Still there?', { token: other.visitorToken, conversationId: other.conversation.id });
+    await visitorSend(s.api, s.project, 'Still there?', {
+      token: other.visitorToken,
+      conversationId: other.conversation.id,
+    });
     await context.setOffline(false);
 
     await history(page).getByText('Second while you were away').waitFor();

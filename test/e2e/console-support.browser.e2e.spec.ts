@@ -41,7 +41,8 @@ describe('console: from a new project to a resolved conversation', () => {
     await page.getByRole('heading', { name: 'Shop' }).waitFor();
     expect(page.url()).toMatch(/\/app\/settings\/projects\/[0-9a-f-]{36}$/);
 
-    const snippet = (await page.getByRole('region', { name: 'Embed snippet' }).locator('code').textContent()) ?? '';
+    const snippet =
+      (await page.getByRole('region', { name: 'Embed snippet' }).locator('code').textContent()) ?? '';
     const key = /data-project-key="(pk_[^"]+)"/.exec(snippet)?.[1];
     expect(snippet).toBe(`<script src="${t.url}/widget.js" data-project-key="${key}" async></script>`);
     await page.getByRole('button', { name: 'Copy snippet' }).click();
@@ -82,7 +83,11 @@ describe('console: from a new project to a resolved conversation', () => {
   it('the agent opens it (read), replies with Enter, and the visitor receives the reply', async () => {
     await inboxRow(page, 'Vera Visitor').click();
     await history(page).getByText('Order 1234').waitFor();
-    await expect(inboxRow(page, 'Vera Visitor').getByLabel(/unread/).count()).resolves.toBe(0);
+    await expect(
+      inboxRow(page, 'Vera Visitor')
+        .getByLabel(/unread/)
+        .count(),
+    ).resolves.toBe(0);
     const profile = page.getByRole('complementary', { name: 'Visitor' });
     await profile.getByText('vera@example.com').waitFor();
     await profile.getByText('pro').waitFor();
@@ -90,7 +95,10 @@ describe('console: from a new project to a resolved conversation', () => {
     const reply = page.getByRole('textbox', { name: 'Reply' });
     await reply.fill('Your order ships today.');
     await reply.press('Enter');
-    const received = await widget.waitFor('message.created', (p) => p.message.body === 'Your order ships today.');
+    const received = await widget.waitFor(
+      'message.created',
+      (p) => p.message.body === 'Your order ships today.',
+    );
     expect(received.message.sender).toBe('agent');
     await history(page).getByText('Your order ships today.').waitFor();
     expect(await reply.inputValue()).toBe('');

@@ -43,7 +43,10 @@ describe('console: a team of agents, and another team', () => {
       visitor: { name: 'Vic Visitor' },
     });
     conversationId = first.conversation.id;
-    await Promise.all([inboxRow(olivia, 'Vic Visitor').waitFor(), inboxRow(bobPage, 'Vic Visitor').waitFor()]);
+    await Promise.all([
+      inboxRow(olivia, 'Vic Visitor').waitFor(),
+      inboxRow(bobPage, 'Vic Visitor').waitFor(),
+    ]);
     await olivia.getByLabel('Presence').getByText('Online: Bob').waitFor();
     await bobPage.getByLabel('Presence').getByText('Online: Olivia').waitFor();
   });
@@ -87,9 +90,11 @@ describe('console: a team of agents, and another team', () => {
     await olivia.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
-  it("an agent of another team sees none of it, live or by address", async () => {
+  it('an agent of another team sees none of it, live or by address', async () => {
     await settle();
-    await expect(outsiderPage.getByRole('list', { name: 'Conversations' }).getByRole('link').count()).resolves.toBe(0);
+    await expect(
+      outsiderPage.getByRole('list', { name: 'Conversations' }).getByRole('link').count(),
+    ).resolves.toBe(0);
     await outsiderPage.getByText('No conversations here.').waitFor();
     // Following a link to the conversation shows an error, not its content.
     await outsiderPage.evaluate((id) => {

@@ -11,7 +11,13 @@ function localInput(hours: number): string {
   return d.toISOString().slice(0, 16);
 }
 
-export function ConversationActions({ conversation, detail }: { conversation: OpenConversation; detail: ConversationDetail }) {
+export function ConversationActions({
+  conversation,
+  detail,
+}: {
+  conversation: OpenConversation;
+  detail: ConversationDetail;
+}) {
   const [snoozeAt, setSnoozeAt] = useState(() => localInput(4));
   const me = currentUser.value?.id;
   const setStatus = (status: ConversationStatus) => void conversation.update({ status });
@@ -19,7 +25,9 @@ export function ConversationActions({ conversation, detail }: { conversation: Op
     <div class="conversation-actions">
       <span class={`badge status-${detail.status}`} aria-label={`Status: ${detail.status}`}>
         {detail.status}
-        {detail.status === 'snoozed' && detail.snoozedUntil ? ` until ${new Date(detail.snoozedUntil).toLocaleString()}` : ''}
+        {detail.status === 'snoozed' && detail.snoozedUntil
+          ? ` until ${new Date(detail.snoozedUntil).toLocaleString()}`
+          : ''}
       </span>
       <label class="field field-inline">
         Assignee
@@ -56,7 +64,12 @@ export function ConversationActions({ conversation, detail }: { conversation: Op
         <div class="snooze-pop card">
           <label class="field">
             Snooze until
-            <input class="input" type="datetime-local" value={snoozeAt} onInput={(e) => setSnoozeAt(e.currentTarget.value)} />
+            <input
+              class="input"
+              type="datetime-local"
+              value={snoozeAt}
+              onInput={(e) => setSnoozeAt(e.currentTarget.value)}
+            />
           </label>
           <button
             class="btn"

@@ -68,7 +68,8 @@ export class OpenConversation {
 
   onConversation(conversation: Conversation): void {
     const detail = this.detail.value;
-    if (detail && conversation.updatedAt >= detail.updatedAt) this.detail.value = { ...detail, ...conversation };
+    if (detail && conversation.updatedAt >= detail.updatedAt)
+      this.detail.value = { ...detail, ...conversation };
   }
 
   onRead(side: 'visitor' | 'agent', lastReadSeq: number): void {
@@ -133,7 +134,10 @@ export class OpenConversation {
 
   async update(change: Partial<Pick<Conversation, 'status' | 'assigneeId' | 'snoozedUntil'>>): Promise<void> {
     try {
-      const { data } = await api<Conversation>(`/conversations/${this.id}`, { method: 'PATCH', body: change });
+      const { data } = await api<Conversation>(`/conversations/${this.id}`, {
+        method: 'PATCH',
+        body: change,
+      });
       this.onConversation(data);
       this.error.value = null;
     } catch (err) {
@@ -145,8 +149,14 @@ export class OpenConversation {
     const key = e.side === 'visitor' ? 'visitor' : e.senderId;
     this.clearTypist(key);
     if (!e.isTyping) return this.publish();
-    this.typists.value = [...this.typists.value, { senderId: key, side: e.side, private: Boolean(e.private) }];
-    this.typingTimers.set(key, setTimeout(() => this.clearTypist(key), TYPING_SHOWN_MS));
+    this.typists.value = [
+      ...this.typists.value,
+      { senderId: key, side: e.side, private: Boolean(e.private) },
+    ];
+    this.typingTimers.set(
+      key,
+      setTimeout(() => this.clearTypist(key), TYPING_SHOWN_MS),
+    );
   }
 
   private clearTypist(key: string): void {

@@ -25,7 +25,9 @@ function TypingLine({ conversation }: { conversation: OpenConversation }) {
   if (typists.length === 0) return <div class="typing" aria-live="polite" />;
   const text = typists
     .map((t) =>
-      t.side === 'visitor' ? 'Visitor is typing…' : `${memberName(t.senderId)} is ${t.private ? 'writing a note' : 'typing'}…`,
+      t.side === 'visitor'
+        ? 'Visitor is typing…'
+        : `${memberName(t.senderId)} is ${t.private ? 'writing a note' : 'typing'}…`,
     )
     .join(' ');
   return (
@@ -42,7 +44,9 @@ export function MessageList({ conversation }: { conversation: OpenConversation }
   const pending = conversation.pending.value;
   const visitorRead = conversation.detail.value?.visitorLastReadSeq ?? 0;
   // "Seen" goes under the last public agent message the visitor has read.
-  const lastSeen = [...messages].reverse().find((m) => m.sender === 'agent' && !m.private && m.seq <= visitorRead);
+  const lastSeen = [...messages]
+    .reverse()
+    .find((m) => m.sender === 'agent' && !m.private && m.seq <= visitorRead);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -84,7 +88,11 @@ export function MessageList({ conversation }: { conversation: OpenConversation }
               {p.failed ? (
                 <>
                   Not sent.{' '}
-                  <button class="btn btn-link" type="button" onClick={() => conversation.retry(p.clientMessageId)}>
+                  <button
+                    class="btn btn-link"
+                    type="button"
+                    onClick={() => conversation.retry(p.clientMessageId)}
+                  >
                     Retry
                   </button>
                 </>

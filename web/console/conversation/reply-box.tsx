@@ -7,7 +7,11 @@ const TYPING_IDLE_MS = 3_000;
 
 /** Tells the others while the agent writes: at once, again every 2 s, and a stop when idle or sent. */
 function useTypingSignal(conversationId: string) {
-  const state = useRef({ typing: false, sentAt: 0, idle: undefined as ReturnType<typeof setTimeout> | undefined });
+  const state = useRef({
+    typing: false,
+    sentAt: 0,
+    idle: undefined as ReturnType<typeof setTimeout> | undefined,
+  });
   const emit = (isTyping: boolean) =>
     liveSocket.value?.emit('typing', { conversationId, isTyping, private: noteMode.peek() });
   const stop = () => {
@@ -74,7 +78,9 @@ export function ReplyBox({ conversation }: { conversation: OpenConversation }) {
         class="input reply-input"
         aria-label="Reply"
         aria-describedby={note ? 'note-hint' : undefined}
-        placeholder={note ? 'Write an internal note…' : 'Write a reply… (Enter sends, Shift+Enter for a new line)'}
+        placeholder={
+          note ? 'Write an internal note…' : 'Write a reply… (Enter sends, Shift+Enter for a new line)'
+        }
         rows={3}
         value={text}
         onInput={(e) => {

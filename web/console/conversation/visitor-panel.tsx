@@ -13,7 +13,10 @@ function useOtherConversations(detail: ConversationDetail): InboxItem[] {
   useEffect(() => {
     let live = true;
     api<InboxItem[]>(`/conversations?projectId=${detail.projectId}&limit=100`)
-      .then(({ data }) => live && setOthers(data.filter((c) => c.visitorId === detail.visitorId && c.id !== detail.id)))
+      .then(
+        ({ data }) =>
+          live && setOthers(data.filter((c) => c.visitorId === detail.visitorId && c.id !== detail.id)),
+      )
       .catch(() => undefined);
     return () => void (live = false);
   }, [detail.id, detail.projectId, detail.visitorId]);

@@ -37,7 +37,11 @@ function Filters() {
       </label>
       <label class="field">
         Project
-        <select class="input" value={f.projectId} onChange={(e) => setFilters({ projectId: e.currentTarget.value })}>
+        <select
+          class="input"
+          value={f.projectId}
+          onChange={(e) => setFilters({ projectId: e.currentTarget.value })}
+        >
           <option value="">All projects</option>
           {projects.value.map((p) => (
             <option key={p.id} value={p.id}>
@@ -57,7 +61,8 @@ const time = (iso: string) => {
     : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
 };
 
-export const visitorLabel = (v: { name: string | null; email: string | null }) => v.name ?? v.email ?? 'Visitor';
+export const visitorLabel = (v: { name: string | null; email: string | null }) =>
+  v.name ?? v.email ?? 'Visitor';
 
 function Row({ item, selected }: { item: InboxItem; selected: boolean }) {
   const multiProject = projects.value.length > 1;

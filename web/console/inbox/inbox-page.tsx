@@ -10,7 +10,9 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
         <ConversationPane key={conversationId} id={conversationId} />
       ) : (
         <section class="conversation-empty" aria-label="Conversation">
-          <p>Pick a conversation. Press <kbd>?</kbd> for keyboard shortcuts.</p>
+          <p>
+            Pick a conversation. Press <kbd>?</kbd> for keyboard shortcuts.
+          </p>
         </section>
       )}
     </main>

@@ -4,7 +4,14 @@ import { signal } from '@preact/signals';
 import { currentUser } from '../auth/session';
 import { api, errorText, query } from '../workspace/api';
 import { projectIds } from '../workspace/team-data';
-import type { Conversation, ConversationStatus, InboxItem, Message, PageMeta, ReadEvent } from '../workspace/types';
+import type {
+  Conversation,
+  ConversationStatus,
+  InboxItem,
+  Message,
+  PageMeta,
+  ReadEvent,
+} from '../workspace/types';
 
 export interface InboxFilters {
   status: ConversationStatus | 'all';
@@ -65,7 +72,8 @@ export async function loadInbox(): Promise<void> {
     for (const apply of replay) apply();
   } catch (err) {
     buffered = null;
-    if (mine === generation) inboxState.value = { ...inboxState.value, loading: false, error: errorText(err) };
+    if (mine === generation)
+      inboxState.value = { ...inboxState.value, loading: false, error: errorText(err) };
   }
 }
 

@@ -39,7 +39,12 @@ function Snippet({ project }: { project: Project }) {
       </pre>
       <div class="row">
         <CopyButton text={snippet} label="Copy snippet" />
-        <a class="btn" href={`/demo?key=${encodeURIComponent(project.publicKey)}`} target="_blank" rel="noopener">
+        <a
+          class="btn"
+          href={`/demo?key=${encodeURIComponent(project.publicKey)}`}
+          target="_blank"
+          rel="noopener"
+        >
           Open the demo page
         </a>
       </div>
@@ -59,7 +64,10 @@ function Keys({ project }: { project: Project }) {
       <button
         class="btn"
         type="button"
-        onClick={() => confirm('The current key stops working at once. Rotate it?') && void run('/rotate-key', undefined, '')}
+        onClick={() =>
+          confirm('The current key stops working at once. Rotate it?') &&
+          void run('/rotate-key', undefined, '')
+        }
       >
         Rotate public key
       </button>
@@ -70,12 +78,18 @@ function Keys({ project }: { project: Project }) {
           <code>{secret}</code> <CopyButton text={secret} label="Copy secret" />
         </div>
       ) : (
-        <p class="ws-muted">Kept on your server to sign visitor identities; shown only when created or rotated.</p>
+        <p class="ws-muted">
+          Kept on your server to sign visitor identities; shown only when created or rotated.
+        </p>
       )}
       <button class="btn" type="button" onClick={() => void run('/rotate-secret', undefined, '')}>
         Rotate secret
       </button>
-      {error && <p role="alert" class="ws-error">{error}</p>}
+      {error && (
+        <p role="alert" class="ws-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -109,23 +123,44 @@ export function ProjectEditor({ project }: { project: Project }) {
         <h1 id="project-title">{project.name}</h1>
         <label class="field">
           Name
-          <input class="input" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            class="input"
+            required
+            maxLength={100}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           Greeting
-          <input class="input" maxLength={500} value={greeting} onInput={(e) => setGreeting(e.currentTarget.value)} />
+          <input
+            class="input"
+            maxLength={500}
+            value={greeting}
+            onInput={(e) => setGreeting(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           Colour
-          <input class="input input-color" type="color" value={color} onInput={(e) => setColor(e.currentTarget.value)} />
+          <input
+            class="input input-color"
+            type="color"
+            value={color}
+            onInput={(e) => setColor(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           Allowed origins (one a line; empty: any site)
-          <textarea class="input" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+          <textarea
+            class="input"
+            rows={3}
+            value={origins}
+            onInput={(e) => setOrigins(e.currentTarget.value)}
+          />
         </label>
         <label class="check">
-          <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.currentTarget.checked)} /> Require
-          identity verification
+          <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.currentTarget.checked)} />{' '}
+          Require identity verification
         </label>
         <div class="row">
           <button class="btn btn-primary" type="submit">
@@ -133,7 +168,11 @@ export function ProjectEditor({ project }: { project: Project }) {
           </button>
           <span role="status">{saved}</span>
         </div>
-        {error && <p role="alert" class="ws-error">{error}</p>}
+        {error && (
+          <p role="alert" class="ws-error">
+            {error}
+          </p>
+        )}
       </form>
       <Snippet project={project} />
       <Keys project={project} />

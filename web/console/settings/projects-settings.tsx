@@ -29,12 +29,22 @@ function CreateProject() {
       <h2 id="new-project-title">New project</h2>
       <label class="field">
         Project name
-        <input class="input" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          class="input"
+          required
+          maxLength={100}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </label>
       <button class="btn btn-primary" type="submit">
         Create project
       </button>
-      {error && <p role="alert" class="ws-error">{error}</p>}
+      {error && (
+        <p role="alert" class="ws-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

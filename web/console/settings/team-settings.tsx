@@ -81,12 +81,18 @@ function Invitations({ teamId, onError }: { teamId: string; onError: (e: string 
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const reload = () =>
-    api<Invitation[]>(`/teams/${teamId}/invitations`).then(({ data }) => setPending(data), (err) => onError(errorText(err)));
+    api<Invitation[]>(`/teams/${teamId}/invitations`).then(
+      ({ data }) => setPending(data),
+      (err) => onError(errorText(err)),
+    );
   useEffect(() => void reload(), [teamId]);
   const invite = async (e: Event) => {
     e.preventDefault();
     try {
-      const { data } = await api<Invitation>(`/teams/${teamId}/invitations`, { method: 'POST', body: { email, role } });
+      const { data } = await api<Invitation>(`/teams/${teamId}/invitations`, {
+        method: 'POST',
+        body: { email, role },
+      });
       setCreated(data);
       setEmail('');
       onError(null);
@@ -96,7 +102,9 @@ function Invitations({ teamId, onError }: { teamId: string; onError: (e: string 
     await reload();
   };
   const revoke = async (id: string) => {
-    await api(`/teams/${teamId}/invitations/${id}`, { method: 'DELETE' }).catch((err) => onError(errorText(err)));
+    await api(`/teams/${teamId}/invitations/${id}`, { method: 'DELETE' }).catch((err) =>
+      onError(errorText(err)),
+    );
     if (created?.id === id) setCreated(null);
     await reload();
   };
@@ -106,7 +114,13 @@ function Invitations({ teamId, onError }: { teamId: string; onError: (e: string 
       <form class="inline-form" onSubmit={invite}>
         <label class="field">
           Email to invite
-          <input class="input" type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            class="input"
+            type="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           Role
@@ -125,7 +139,8 @@ function Invitations({ teamId, onError }: { teamId: string; onError: (e: string 
       {created?.token && (
         <div class="secret" role="status">
           <p>Send this link to {created.email} (shown only now; it works once, for 7 days):</p>
-          <code>{invitationLink(created.token)}</code> <CopyButton text={invitationLink(created.token)} label="Copy link" />
+          <code>{invitationLink(created.token)}</code>{' '}
+          <CopyButton text={invitationLink(created.token)} label="Copy link" />
         </div>
       )}
       {pending.length === 0 ? (

@@ -16,10 +16,12 @@ export async function api<T, M = Record<string, unknown>>(
 /** Query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 /** A message for people from any error (the API's own message when there is one). */
-export const errorText = (err: unknown): string => (err instanceof Error ? err.message : 'Something went wrong');
+export const errorText = (err: unknown): string =>
+  err instanceof Error ? err.message : 'Something went wrong';

@@ -11,7 +11,7 @@ import { loadTeamData, projectIds, setPresence } from './team-data';
 import type { Conversation } from './types';
 
 const ours = (c: Conversation) => projectIds.value.has(c.projectId);
-const isOpen = (id: string) => openConversation.value?.id === id ? openConversation.value : null;
+const isOpen = (id: string) => (openConversation.value?.id === id ? openConversation.value : null);
 
 /** The socket of the current team's workspace (for what the views send: typing). */
 export const liveSocket = signal<AgentSocket | null>(null);

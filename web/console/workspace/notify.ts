@@ -4,7 +4,9 @@ import { signal } from '@preact/signals';
 import { conversationPath, navigate } from './router';
 
 const supported = typeof Notification !== 'undefined';
-export const notificationPermission = signal<NotificationPermission>(supported ? Notification.permission : 'denied');
+export const notificationPermission = signal<NotificationPermission>(
+  supported ? Notification.permission : 'denied',
+);
 const BASE_TITLE = document.title;
 let unseen = 0;
 let audio: AudioContext | undefined;

@@ -17,7 +17,10 @@ export type Route =
   | { name: 'settings'; section: 'projects' | 'team' | 'account'; id: string | null };
 
 export function parseRoute(p: string): Route {
-  const parts = p.replace(/^\/app\/?/, '').split('/').filter(Boolean);
+  const parts = p
+    .replace(/^\/app\/?/, '')
+    .split('/')
+    .filter(Boolean);
   if (parts[0] === 'settings') {
     const section = parts[1] === 'team' || parts[1] === 'account' ? parts[1] : 'projects';
     return { name: 'settings', section, id: parts[2] ?? null };
