@@ -105,4 +105,24 @@ describe('console: a team of agents, and another team', () => {
     expect(await outsiderPage.getByText('My parcel is late').count()).toBe(0);
     expect(await outsiderPage.getByText('Vic Visitor').count()).toBe(0);
   });
+
+  it('after a sign-out, the next user of the same tab sees nothing of the previous one', async () => {
+    await olivia.getByRole('button', { name: 'Sign out' }).click();
+    // Watches for the previous user's data showing at any moment, not just at the end.
+    await olivia.evaluate(() => {
+      const w = window as unknown as { __leaked: boolean };
+      w.__leaked = false;
+      new MutationObserver(() => {
+        if (document.body.textContent?.includes('Vic Visitor')) w.__leaked = true;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await olivia.getByLabel('Email').fill(outsider.email);
+    await olivia.getByLabel('Password').fill(outsider.password);
+    await olivia.getByRole('button', { name: 'Sign in' }).click();
+    await olivia.getByRole('navigation', { name: 'Main' }).waitFor();
+    await olivia.getByText('No conversations here.').waitFor();
+    expect(await olivia.getByText('Vic Visitor').count()).toBe(0);
+    expect(await olivia.getByText('Wendy').count()).toBe(0);
+    expect(await olivia.evaluate(() => (window as unknown as { __leaked: boolean }).__leaked)).toBe(false);
+  });
 });

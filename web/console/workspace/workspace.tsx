@@ -3,14 +3,14 @@
 import { useEffect } from 'preact/hooks';
 import { currentTeamId, currentUser, signOut, teams } from '../auth/session';
 import { InboxPage } from '../inbox/inbox-page';
-import { loadInbox } from '../inbox/inbox-store';
+import { items, loadInbox } from '../inbox/inbox-store';
 import { SettingsPage } from '../settings/settings-page';
 import { ConnectionBanner } from './connection-banner';
 import { liveSocket, startLive } from './live';
 import { enableNotifications, notificationPermission } from './notify';
 import { BASE, linkClick, parseRoute, path } from './router';
 import { Shortcuts } from './shortcuts';
-import { canManage, loadTeamData, onlineMembers } from './team-data';
+import { canManage, loadTeamData, members, onlineMembers, presenceByProject, projects } from './team-data';
 import './workspace.css';
 
 function Presence() {
@@ -79,6 +79,11 @@ export function Workspace() {
     return () => {
       socket.close();
       liveSocket.value = null;
+      // Nothing of one team (or user, after sign-out) stays in memory for the next.
+      items.value = [];
+      projects.value = [];
+      members.value = [];
+      presenceByProject.value = {};
     };
   }, [teamId]);
   const route = parseRoute(path.value);
