@@ -53,7 +53,7 @@ describe('console: sign up, stay signed in across a reload, sign out, sign in', 
 
     await page.reload();
     await signedIn(page);
-    await page.getByText(`Signed in as ${email}.`).waitFor();
+    await page.getByTitle(`Signed in as ${email}`).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signedOut(page);
@@ -80,7 +80,7 @@ describe('console: sign up, stay signed in across a reload, sign out, sign in', 
     await page.goto(`${env.t.url}/app/signup`);
     await submitSignUp(page, 'Bob', uniqueEmail('dup'));
     await signedIn(page);
-    const email = (await page.getByText(/^Signed in as /).textContent())!.replace(/^Signed in as |\.$/g, '');
+    const email = (await page.getByTitle(/^Signed in as /).getAttribute('title'))!.replace(/^Signed in as /, '');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signedOut(page);
 

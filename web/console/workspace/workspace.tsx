@@ -64,7 +64,9 @@ function TopBar() {
             Enable notifications
           </button>
         )}
-        <span class="ws-muted">{currentUser.value?.name}</span>
+        <span class="ws-muted" title={`Signed in as ${currentUser.value?.email}`}>
+          {currentUser.value?.name}
+        </span>
         <SignOutButton />
       </div>
     </header>
