@@ -28,6 +28,7 @@ export function createChat(host: WidgetHost) {
   const view = signal<'chat' | 'list'>('chat');
   let profile: VisitorProfile = {};
   let rt: RealtimeConnection | undefined;
+  let handshakeSeqs: Record<string, number> = {};
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let typingSentAt = 0;
 
@@ -119,11 +120,18 @@ export function createChat(host: WidgetHost) {
     rt = connectRealtime({
       base: host.base,
       namespace: 'widget',
-      auth: () => ({ projectKey: host.projectKey, visitorToken: storage.read().token, lastSeqs: logs.lastSeqs() }),
+      auth: () => {
+        handshakeSeqs = logs.lastSeqs();
+        return { projectKey: host.projectKey, visitorToken: storage.read().token, lastSeqs: handshakeSeqs };
+      },
     });
     const { socket } = rt;
     socket.on('connect', () => {
       connected.value = true;
+      // A conversation opened while this handshake was on its way was not in its lastSeqs: the
+      // server replayed nothing for it, so read what it may have missed before joining the room.
+      for (const id of Object.keys(logs.lastSeqs()))
+        if (!(id in handshakeSeqs)) void catchUp(id).catch(report);
       if (problem.value?.fatal) problem.value = null;
       outbox.retryFailed();
     });
@@ -257,6 +265,8 @@ export function createChat(host: WidgetHost) {
         const session = await api.session(profile);
         await switchVisitor(session.visitorToken);
       } catch (err) {
+        // A refused identity must not block the chat: go on as the anonymous visitor.
+        profile = { ...profile, externalId: undefined, userHash: undefined };
         problemOf(t, err);
       }
     },
