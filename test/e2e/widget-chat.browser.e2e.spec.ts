@@ -4,7 +4,13 @@ import type { Browser } from 'playwright-core';
 import type { Account, ProjectInfo } from '../factories/accounts';
 import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply } from '../factories/widget';
-import { launchBrowser, screenshot, seriousA11yViolations, startHostSite, type HostSite } from '../support/browser';
+import {
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startHostSite,
+  type HostSite,
+} from '../support/browser';
 import type { HttpClient } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';

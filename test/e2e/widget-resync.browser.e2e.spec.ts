@@ -38,7 +38,8 @@ describe('widget in a real browser: nothing missed across network loss', () => {
   async function startChat(page: Page, text: string): Promise<string> {
     await sendFromWidget(page, text);
     await page.locator('.msg.mine[data-seq]').waitFor();
-    const list = (await api.get(`/api/v1/conversations?projectId=${project.id}`, { token: owner.token })).body;
+    const list = (await api.get(`/api/v1/conversations?projectId=${project.id}`, { token: owner.token }))
+      .body;
     return list.data.find((c: any) => c.lastMessagePreview === text).id;
   }
 
@@ -65,7 +66,9 @@ describe('widget in a real browser: nothing missed across network loss', () => {
       'It arrives Tuesday.',
       'Anything else?',
     ]);
-    const seqs = await page.locator('.msg[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+    const seqs = await page
+      .locator('.msg[data-seq]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
     await context.close();
@@ -95,14 +98,18 @@ describe('widget in a real browser: nothing missed across network loss', () => {
     const conversationId = await startChat(page, 'Ping');
     const unread: number[] = [];
     await page.exposeFunction('recordUnread', (n: number) => unread.push(n));
-    await page.evaluate(() => (window as any).Spectre('on', 'unread', (n: number) => (window as any).recordUnread(n)));
+    await page.evaluate(() =>
+      (window as any).Spectre('on', 'unread', (n: number) => (window as any).recordUnread(n)),
+    );
     await page.getByRole('button', { name: 'Close', exact: true }).click();
 
     await agentReply(api, owner.token, conversationId, 'Pong');
     await agentReply(api, owner.token, conversationId, 'Still there?');
     const badge = page.locator('.badge');
     await expect(badge.filter({ hasText: '2' }).waitFor()).resolves.toBeUndefined();
-    expect(await page.getByRole('button', { name: 'Open chat' }).getAttribute('aria-describedby')).toBe('sp-unread');
+    expect(await page.getByRole('button', { name: 'Open chat' }).getAttribute('aria-describedby')).toBe(
+      'sp-unread',
+    );
     expect(await page.locator('#sp-unread').textContent()).toBe('2 unread messages');
     await screenshot(page, 'widget-unread-badge');
     await page.waitForFunction(() => document.title === '(2) New message', undefined, { timeout: 3000 });

@@ -9,7 +9,13 @@ export interface EmbedOptions {
 }
 
 /** A page of the customer's site with the snippet of docs/widget.md, served on the site's origin. */
-export function embedPage(site: HostSite, path: string, appUrl: string, key: string, o: EmbedOptions = {}): string {
+export function embedPage(
+  site: HostSite,
+  path: string,
+  appUrl: string,
+  key: string,
+  o: EmbedOptions = {},
+): string {
   return site.page(
     path,
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme shop</title>

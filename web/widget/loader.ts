@@ -113,10 +113,15 @@ function start(key: string): void {
 
   // The colour and name, before anything is opened; the panel explains failures in words.
   void apiFetch<{ color: string | null }>(`${base}api/v1/widget/config`, {
-    headers: { 'x-project-key': key, ...(storage.read().token ? { 'x-visitor-token': storage.read().token! } : {}) },
+    headers: {
+      'x-project-key': key,
+      ...(storage.read().token ? { 'x-visitor-token': storage.read().token! } : {}),
+    },
   })
     .then(({ data }) => launcher.setColor(data.color))
-    .catch((err: ApiError) => console.warn(`Spectre: the widget could not start (${err.code}): ${err.message}`))
+    .catch((err: ApiError) =>
+      console.warn(`Spectre: the widget could not start (${err.code}): ${err.message}`),
+    )
     .finally(() => emit('ready'));
   if (storage.read().token) {
     const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
@@ -125,6 +130,7 @@ function start(key: string): void {
   if (settings.open) show();
 }
 
-if (!projectKey) console.warn('Spectre: no project key (data-project-key on the script tag, or spectreSettings.projectKey)');
+if (!projectKey)
+  console.warn('Spectre: no project key (data-project-key on the script tag, or spectreSettings.projectKey)');
 else if (document.body) start(projectKey);
 else addEventListener('DOMContentLoaded', () => start(projectKey));

@@ -22,7 +22,8 @@ function IconButton({ label, onClick, icon }: { label: string; onClick: () => vo
 
 export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
   const { t } = chat;
-  const name = chat.config.value?.name ?? '';
+  const config = chat.config.value;
+  const name = config?.name ?? t.messages;
   const problem = chat.problem.value;
   const listing = chat.view.value === 'list';
   return (
@@ -38,10 +39,12 @@ export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
       <header class="head">
         <div class="title">
           <h2>{name}</h2>
-          <p class="status">
-            <span class={chat.online.value ? 'dot on' : 'dot'} aria-hidden="true" />
-            {chat.online.value ? t.online : t.offline}
-          </p>
+          {config && (
+            <p class="status">
+              <span class={chat.online.value ? 'dot on' : 'dot'} aria-hidden="true" />
+              {chat.online.value ? t.online : t.offline}
+            </p>
+          )}
         </div>
         <IconButton
           label={listing ? t.back : t.conversations}

@@ -7,7 +7,13 @@ import { connectRealtime, type RealtimeConnection } from '@shared/realtime/socke
 import type { WidgetHost } from '../host';
 import { chime, describeProblem, problemOf, type Problem } from './problems';
 import { Outbox } from './outbox';
-import { widgetApi, type VisitorProfile, type WidgetConfig, type WidgetConversation, type WidgetMessage } from './widget-api';
+import {
+  widgetApi,
+  type VisitorProfile,
+  type WidgetConfig,
+  type WidgetConversation,
+  type WidgetMessage,
+} from './widget-api';
 
 export type Chat = ReturnType<typeof createChat>;
 
@@ -46,7 +52,9 @@ export function createChat(host: WidgetHost) {
   function upsertConversation(c: WidgetConversation): void {
     const rest = conversations.value.filter((x) => x.id !== c.id);
     const old = conversations.value.find((x) => x.id === c.id);
-    conversations.value = [{ ...old, ...c }, ...rest].sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+    conversations.value = [{ ...old, ...c }, ...rest].sort((a, b) =>
+      b.lastMessageAt.localeCompare(a.lastMessageAt),
+    );
   }
 
   function setCurrent(id: string | null): void {
@@ -106,7 +114,11 @@ export function createChat(host: WidgetHost) {
   const outbox = new Outbox({
     deliver: async (item) => {
       await ensureToken();
-      const result = await api.send(item.body, item.clientMessageId, item.conversationId ?? currentId.value ?? undefined);
+      const result = await api.send(
+        item.body,
+        item.clientMessageId,
+        item.conversationId ?? currentId.value ?? undefined,
+      );
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
       apply([result.message], result.conversation);
@@ -150,8 +162,12 @@ export function createChat(host: WidgetHost) {
     socket.on('message.created', (p: { message: WidgetMessage; conversation: WidgetConversation }) =>
       apply([p.message], p.conversation),
     );
-    socket.on('conversation.created', (p: { conversation: WidgetConversation }) => upsertConversation(p.conversation));
-    socket.on('conversation.updated', (p: { conversation: WidgetConversation }) => upsertConversation(p.conversation));
+    socket.on('conversation.created', (p: { conversation: WidgetConversation }) =>
+      upsertConversation(p.conversation),
+    );
+    socket.on('conversation.updated', (p: { conversation: WidgetConversation }) =>
+      upsertConversation(p.conversation),
+    );
     socket.on('typing', (p: { conversationId: string; side: string; isTyping: boolean }) => {
       if (p.side === 'agent' && p.conversationId === currentId.value) agentTyping.value = p.isTyping;
     });
@@ -160,10 +176,13 @@ export function createChat(host: WidgetHost) {
       if (c && p.side === 'agent') upsertConversation({ ...c, agentLastReadSeq: p.lastReadSeq });
     });
     socket.on('presence', (p: { online: boolean }) => (online.value = p.online));
-    socket.on('resync.complete', (p: { hasMore: Record<string, boolean>; snapshots: Record<string, WidgetConversation> }) => {
-      for (const c of Object.values(p.snapshots)) upsertConversation(c);
-      for (const [id, more] of Object.entries(p.hasMore)) if (more) void catchUp(id).catch(report);
-    });
+    socket.on(
+      'resync.complete',
+      (p: { hasMore: Record<string, boolean>; snapshots: Record<string, WidgetConversation> }) => {
+        for (const c of Object.values(p.snapshots)) upsertConversation(c);
+        for (const [id, more] of Object.entries(p.hasMore)) if (more) void catchUp(id).catch(report);
+      },
+    );
     socket.on('session.expired', () => rt?.restart());
     socket.on('server.shutdown', () => undefined);
   }

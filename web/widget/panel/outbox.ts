@@ -67,6 +67,8 @@ export class Outbox {
   }
 
   private setStatus(clientMessageId: string, status: PendingMessage['status']): void {
-    this.items.value = this.items.value.map((i) => (i.clientMessageId === clientMessageId ? { ...i, status } : i));
+    this.items.value = this.items.value.map((i) =>
+      i.clientMessageId === clientMessageId ? { ...i, status } : i,
+    );
   }
 }

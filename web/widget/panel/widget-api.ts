@@ -66,13 +66,15 @@ export function widgetApi(base: string, projectKey: string, storage: VisitorStor
   return {
     config: () => call<WidgetConfig>('widget/config').then((r) => r.data),
     session: (visitor?: VisitorProfile) =>
-      call<{ visitorToken: string }>('widget/session', { method: 'POST', body: visitor ? { visitor } : {} }).then(
-        (r) => r.data,
-      ),
-    conversations: () =>
-      call<WidgetConversation[]>('widget/conversations?limit=20').then((r) => r.data),
+      call<{ visitorToken: string }>('widget/session', {
+        method: 'POST',
+        body: visitor ? { visitor } : {},
+      }).then((r) => r.data),
+    conversations: () => call<WidgetConversation[]>('widget/conversations?limit=20').then((r) => r.data),
     history: (conversationId: string, query: string) =>
-      call<WidgetMessage[], { hasMore: boolean }>(`messages/conversations/${conversationId}?limit=30${query}`),
+      call<WidgetMessage[], { hasMore: boolean }>(
+        `messages/conversations/${conversationId}?limit=30${query}`,
+      ),
     send: (body: string, clientMessageId: string, conversationId?: string) =>
       call<SendResult>('messages', { method: 'POST', body: { body, clientMessageId, conversationId } }).then(
         (r) => r.data,
