@@ -76,7 +76,7 @@ describe('web assets: the console, the widget script and the demo page', () => {
     await foreign.goto(
       site.page(
         '/shop',
-        `<!doctype html><title>Shop</title><h1>Shop</h1><script src="${t.url}/widget.js" async></script>`,
+        `<!doctype html><title>Shop</title><h1>Shop</h1><script src="${t.url}/widget.js" data-project-key="pk_demo" async></script>`,
       ),
     );
     await foreign.waitForSelector('#spectre-widget', { state: 'attached' });
