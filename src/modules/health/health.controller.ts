@@ -1,10 +1,6 @@
 import { Controller, Get, Header, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheckService,
-  HealthIndicatorService,
-  type HealthCheckResult,
-} from '@nestjs/terminus';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
 import { HealthResponseDto } from './health.dto';

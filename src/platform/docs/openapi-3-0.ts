@@ -12,6 +12,8 @@ type Node = Record<string, unknown>;
 
 const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNullSchema = (s: unknown): boolean => isNode(s) && s.type === 'null';
+/** nestjs-zod leaves `type: ''` on the top-level properties it has no single type for. */
+const hasType = (s: Node): boolean => typeof s.type === 'string' && s.type !== '';
 
 /** Keys whose values are data, not schemas: never rewritten. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
@@ -24,7 +26,7 @@ const NULL_ONLY: Node = { type: 'string', nullable: true, enum: [null] };
  * null-only branch when one is a `$ref` (which takes no siblings).
  */
 function nullableBranches(branches: Node[]): Node[] {
-  if (branches.some((b) => typeof b.type !== 'string')) return [...branches, NULL_ONLY];
+  if (!branches.every(hasType)) return [...branches, NULL_ONLY];
   return branches.map(withNull);
 }
 
@@ -50,14 +52,14 @@ function convertNode(input: Node): Node {
     const rest = branches.filter((b) => !isNullSchema(b)) as Node[];
     if (rest.length === branches.length) continue;
     s.nullable = true;
-    if (rest.length === 1 && typeof rest[0].type === 'string') {
+    if (rest.length === 1 && hasType(rest[0])) {
       delete s[key];
-      s = { ...rest[0], ...s };
+      s = { ...rest[0], ...s, type: rest[0].type };
     } else {
       s[key] = rest;
     }
   }
-  if (s.nullable === true && typeof s.type !== 'string') {
+  if (s.nullable === true && !hasType(s)) {
     // A union: null is allowed when any typed branch allows it.
     for (const key of ['anyOf', 'oneOf'] as const) {
       if (Array.isArray(s[key])) {
@@ -66,13 +68,15 @@ function convertNode(input: Node): Node {
       }
     }
   }
-  if (s.nullable === true && typeof s.type === 'string') s = withNull(s);
+  if (s.nullable === true && hasType(s)) s = withNull(s);
   if ('const' in s) {
     s.enum = [s.const];
     delete s.const;
   }
-  if (typeof s.exclusiveMinimum === 'number') s = { ...s, minimum: s.exclusiveMinimum, exclusiveMinimum: true };
-  if (typeof s.exclusiveMaximum === 'number') s = { ...s, maximum: s.exclusiveMaximum, exclusiveMaximum: true };
+  if (typeof s.exclusiveMinimum === 'number')
+    s = { ...s, minimum: s.exclusiveMinimum, exclusiveMinimum: true };
+  if (typeof s.exclusiveMaximum === 'number')
+    s = { ...s, maximum: s.exclusiveMaximum, exclusiveMaximum: true };
   delete s.propertyNames;
   delete s.$schema;
   return s;
