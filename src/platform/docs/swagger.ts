@@ -24,6 +24,20 @@ function documentTags(doc: OpenAPIObject): OpenAPIObject {
   return doc;
 }
 
+/** A body whose fields are all optional may be left out (ValidationPipe reads a missing body as `{}`). */
+function documentOptionalBodies(doc: OpenAPIObject): OpenAPIObject {
+  for (const op of operationsOf(doc)) {
+    const body = op.requestBody;
+    const schema = body && 'content' in body ? body.content['application/json']?.schema : undefined;
+    const name = schema && '$ref' in schema ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+    const target = name ? doc.components?.schemas?.[name] : undefined;
+    if (body && 'content' in body && target && !('$ref' in target) && !target.required?.length) {
+      body.required = false;
+    }
+  }
+  return doc;
+}
+
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Spectre Chat Server')
@@ -42,7 +56,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .build();
   delete config.info.contact;
   const doc = toOpenApi30(cleanupOpenApiDoc(SwaggerModule.createDocument(app, config)));
-  return documentTags(documentHeaders(documentErrors(documentSecurity(doc))));
+  return documentTags(documentHeaders(documentErrors(documentSecurity(documentOptionalBodies(doc)))));
 }
 
 /** Swagger UI at /docs and the document at /docs-json, declared as docs routes (their own CSP). */
