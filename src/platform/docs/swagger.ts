@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { registerRoutesOfKind } from '../http/route-kind';
-import { toOpenApi30 } from './openapi-3-0';
+import { toOpenApi30 } from '../http/openapi-3-0';
 import { operationsOf } from './operations';
 import { documentHeaders, documentSecurity } from './swagger-headers';
 import { documentErrors } from './swagger-errors';

@@ -1,5 +1,5 @@
 import { createZodDto as createNestZodDto, type ZodDto } from 'nestjs-zod';
-import { toOpenApi30 } from '../docs/openapi-3-0';
+import { toOpenApi30 } from './openapi-3-0';
 
 /**
  * nestjs-zod's createZodDto, with the OpenAPI metadata rewritten to the 3.0 dialect before

@@ -5,7 +5,7 @@
  * @nestjs/swagger then reads a `type` array as "array of X" (`lastMessagePreview: string[]`).
  *
  * Applied twice, and idempotent: to each DTO's metadata before @nestjs/swagger reads it
- * (createZodDto in platform/http/zod-dto.ts), and to the whole finished document.
+ * (createZodDto in zod-dto.ts), and to the whole finished document.
  */
 
 type Node = Record<string, unknown>;
@@ -14,6 +14,9 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null &&
 const isNullSchema = (s: unknown): boolean => isNode(s) && s.type === 'null';
 /** nestjs-zod leaves `type: ''` on the top-level properties it has no single type for. */
 const hasType = (s: Node): boolean => typeof s.type === 'string' && s.type !== '';
+
+/** Keys that make an object a schema this pass may have to rewrite. */
+const SCHEMA_KEYS = ['type', 'anyOf', 'oneOf', 'const', 'nullable', 'exclusiveMinimum', 'exclusiveMaximum'];
 
 /** Keys whose values are data, not schemas: never rewritten. */
 const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const']);
@@ -86,7 +89,7 @@ function convertNode(input: Node): Node {
 export function toOpenApi30<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => toOpenApi30(v)) as T;
   if (!isNode(value)) return value;
-  const node = 'type' in value || 'anyOf' in value || 'oneOf' in value ? convertNode(value) : value;
+  const node = SCHEMA_KEYS.some((k) => k in value) ? convertNode(value) : value;
   const out: Node = {};
   for (const [key, child] of Object.entries(node)) out[key] = DATA_KEYS.has(key) ? child : toOpenApi30(child);
   return out as T;
