@@ -110,8 +110,11 @@ describe('the OpenAPI document', () => {
         expect([label, typeof op.summary]).toEqual([label, 'string']);
         if (publicOps.includes(label)) expect([label, op.security]).toEqual([label, []]);
         else expect([label, op.security.length > 0]).toEqual([label, true]);
-        for (const [status, response] of Object.entries<any>(op.responses)) {
-          expect([label, status, response.headers?.['x-request-id']]).toEqual([
+        for (const [status, declared] of Object.entries<any>(op.responses)) {
+          const response = declared.$ref
+            ? doc.components.responses[declared.$ref.split('/').pop()]
+            : declared;
+          expect([label, status, response?.headers?.['x-request-id']]).toEqual([
             label,
             status,
             { $ref: '#/components/headers/RequestId' },

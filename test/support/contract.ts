@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 
 /** The parts of an OpenAPI 3.0 document the checker reads. */
 interface ResponseObject {
+  $ref?: string;
   content?: Record<string, { schema?: object }>;
   headers?: Record<string, { $ref?: string; required?: boolean }>;
 }
@@ -12,7 +13,11 @@ interface OperationObject {
 }
 export interface ContractDocument {
   paths: Record<string, Record<string, OperationObject>>;
-  components?: { schemas?: Record<string, object>; headers?: Record<string, { required?: boolean }> };
+  components?: {
+    schemas?: Record<string, object>;
+    headers?: Record<string, { required?: boolean }>;
+    responses?: Record<string, ResponseObject>;
+  };
 }
 
 export interface ReceivedResponse {
@@ -102,7 +107,7 @@ export class Contract {
     const label = `${route.method} ${route.template} → ${res.status}`;
     const key = String(res.status);
     const declared = route.op.responses[key] ? key : res.status >= 400 ? 'default' : undefined;
-    const response = declared && route.op.responses[declared];
+    const response = declared && this.resolve(route.op.responses[declared]);
     if (!declared || !response) return [`${label}: status not documented`];
     const problems: string[] = [];
     for (const [name, header] of Object.entries(response.headers ?? {})) {
@@ -124,6 +129,12 @@ export class Contract {
       }
     }
     return problems;
+  }
+
+  /** A response, or the shared one (components/responses) it references. */
+  private resolve(response: ResponseObject | undefined): ResponseObject | undefined {
+    const name = response?.$ref?.replace('#/components/responses/', '');
+    return name ? this.doc.components?.responses?.[name] : response;
   }
 
   private headerComponent(ref: string) {

@@ -25,7 +25,7 @@ const HEADERS = {
 const ref = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${name}` });
 
 /** The response headers: x-request-id on every response, Retry-After on 429/503, renewed visitor tokens. */
-function headersOf(op: OperationObject): void {
+function headersOf(op: Pick<OperationObject, 'responses' | 'security'>): void {
   const widget = (op.security ?? []).some((s) => 'visitor-token' in s);
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response || !('description' in response)) continue;
@@ -52,5 +52,7 @@ export function documentSecurity(doc: OpenAPIObject): OpenAPIObject {
 export function documentHeaders(doc: OpenAPIObject): OpenAPIObject {
   doc.components = { ...doc.components, headers: { ...doc.components?.headers, ...HEADERS } };
   for (const op of operationsOf(doc)) headersOf(op);
+  // The shared error responses (components/responses) that operations reference.
+  headersOf({ responses: doc.components.responses ?? {} });
   return doc;
 }
