@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { ValidationPipe } from './platform/http/validation-pipe';
 import { RateLimitModule } from './platform/rate-limit';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
@@ -44,7 +44,7 @@ export class AppModule {
         HealthModule,
       ],
       providers: [
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: ValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

@@ -1,4 +1,4 @@
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import type { Invitation } from '../../db/schema';
 import { emailSchema, plainText } from '../auth/auth.dto';
