@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { toAppError, toErrorBody } from './platform/errors/error-envelope';
 import { registerEnvelope } from './platform/http/envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id';
+import { registerWellFormedInput } from './platform/http/well-formed';
 import { registerHttpSecurity } from './platform/security/http-security';
 import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
   registerEnvelope(fastify);
+  registerWellFormedInput(fastify);
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.

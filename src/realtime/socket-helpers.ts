@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../platform/errors/app-error';
 import { ErrorCode } from '../platform/errors/error-codes';
 import { retryAfterMsOf, toAppError, zodDetails } from '../platform/errors/error-envelope';
+import { assertWellFormed } from '../platform/http/well-formed';
 import { serializeError } from '../platform/security/log-redaction';
 import type { Ack } from './realtime.events';
 
@@ -39,6 +40,7 @@ export function handshakeError(err: unknown): Error & { data: { code: string } }
 
 /** Validates a client payload; throws VALIDATION_FAILED like the REST routes. */
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  assertWellFormed(payload, 'Invalid payload');
   const result = schema.safeParse(payload);
   if (!result.success)
     throw new AppError(ErrorCode.VALIDATION_FAILED, 'Invalid payload', zodDetails(result.error));
