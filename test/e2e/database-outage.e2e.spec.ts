@@ -77,7 +77,7 @@ describe('the database away', { skip: !usesPostgres() && 'needs DATABASE_URL (Po
         error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String), retryAfterMs: 1000 },
       });
     } finally {
-      proxy.restore();
+      await proxy.restore();
     }
     // The retry a client makes after Retry-After goes through, once.
     const retried = await send(clientMessageId);

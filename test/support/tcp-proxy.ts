@@ -1,22 +1,21 @@
 import { connect, createServer, type Socket } from 'node:net';
 
 /**
- * A TCP proxy in front of a real server (PostgreSQL), so a test can cut the connection: cut()
- * drops every open connection and resets new ones until restore(). No server is mocked; only the
- * wire between the app and it breaks, as in a restart or a network fault.
+ * A TCP proxy in front of a real server (PostgreSQL, Redis), so a test can cut the connection:
+ * cut() drops every open connection and stops listening (new ones are refused, as by a server that
+ * is down) until restore() listens again on the same port. No server is mocked; only the wire
+ * between the app and it breaks.
  */
 export interface TcpProxy {
   port: number;
   cut(): void;
-  restore(): void;
+  restore(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const open = new Set<Socket>();
-  let isCut = false;
   const server = createServer((client) => {
-    if (isCut) return void client.destroy();
     const upstream = connect(targetPort, targetHost);
     for (const s of [client, upstream]) {
       open.add(s);
@@ -30,19 +29,19 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listen(0);
+  const port = (server.address() as { port: number }).port;
   return {
-    port: (server.address() as { port: number }).port,
+    port,
     cut() {
-      isCut = true;
+      server.close();
       for (const s of open) s.destroy();
     },
-    restore() {
-      isCut = false;
-    },
+    restore: () => listen(port),
     async close() {
       for (const s of open) s.destroy();
-      await new Promise((resolve) => server.close(resolve));
+      if (server.listening) await new Promise((resolve) => server.close(resolve));
     },
   };
 }
