@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { toAppError, toErrorBody } from './platform/errors/error-envelope';
 import { registerEnvelope } from './platform/http/envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id';
+import { answerClientError } from './platform/http/client-errors';
 import { registerWellFormedInput } from './platform/http/well-formed';
 import { registerHttpSecurity } from './platform/security/http-security';
 import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
@@ -32,6 +33,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         .header(REQUEST_ID_HEADER, request.id)
         .send(toErrorBody(error, String(request.id)));
     },
+    // Requests Node cannot parse (431, malformed, timeouts) never reach a hook: answer the envelope too.
+    clientErrorHandler: answerClientError,
     logger: {
       level: config.LOG_LEVEL,
       // Request bodies are never logged: Fastify's req serializer keeps method, url and addresses.

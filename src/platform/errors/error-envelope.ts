@@ -33,10 +33,13 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.ROUTE_NOT_FOUND,
+  408: ErrorCode.REQUEST_TIMEOUT,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  414: ErrorCode.URI_TOO_LONG,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCode.RATE_LIMITED,
+  431: ErrorCode.HEADERS_TOO_LARGE,
 };
 
 export function zodDetails(error: ZodError): ErrorDetail[] {
@@ -74,7 +77,11 @@ export function toAppError(err: unknown): AppError {
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     const code = HTTP_STATUS_CODES[fastifyStatus] ?? ErrorCode.BAD_REQUEST;
-    return new AppError(code, (err as Error).message);
+    // The router's 414 quotes the whole path back; say what is wrong instead.
+    return new AppError(
+      code,
+      code === ErrorCode.URI_TOO_LONG ? 'A path segment is too long' : (err as Error).message,
+    );
   }
   if (isDatabaseUnavailable(err)) {
     return new AppError(
