@@ -2,9 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
-import { toAppError, toErrorBody } from './platform/errors/error-envelope';
+import { replyWithError } from './platform/errors/error-envelope';
 import { registerEnvelope } from './platform/http/envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id';
+import { answerClientError } from './platform/http/client-errors';
+import { registerWellFormedInput } from './platform/http/well-formed';
 import { registerHttpSecurity } from './platform/security/http-security';
 import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
@@ -25,13 +27,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: requestIdOf,
     // Malformed URLs and over-long path parameters are answered by the router itself, before any
     // hook or Nest filter: give them the error envelope too.
-    frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const error = toAppError(err);
-      void reply
-        .status(error.status)
-        .header(REQUEST_ID_HEADER, request.id)
-        .send(toErrorBody(error, String(request.id)));
-    },
+    frameworkErrors: (err: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      replyWithError(err, request, reply),
+    // Requests Node cannot parse (431, malformed, timeouts) never reach a hook: answer the envelope too.
+    clientErrorHandler: answerClientError,
     logger: {
       level: config.LOG_LEVEL,
       // Request bodies are never logged: Fastify's req serializer keeps method, url and addresses.
@@ -54,14 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
   registerEnvelope(fastify);
-  // Errors of routes that are not Nest controllers (web assets, Swagger UI) get the envelope too.
-  fastify.setErrorHandler((err, request, reply) => {
-    const error = toAppError(err);
-    void reply
-      .status(error.status)
-      .headers(error.headers ?? {})
-      .send(toErrorBody(error, String(request.id)));
-  });
+  registerWellFormedInput(fastify);
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
