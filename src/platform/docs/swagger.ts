@@ -9,7 +9,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Spectre Chat Server')
     .setDescription(
       'Backend for a real-time customer-support chat widget. Success bodies are `{ data, meta? }`; ' +
-        'errors are `{ error: { code, message, details? }, requestId }`.',
+        'errors are `{ error: { code, message, details? }, requestId }`. ' +
+        'Real time (Socket.IO 4.x clients, namespaces `/agent` and `/widget`) is outside this document: see docs/realtime.md in the repository.',
     )
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
