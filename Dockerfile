@@ -2,8 +2,8 @@
 # Spectre Chat Server. Not built in CI (no Docker engine there): keep it minimal and standard.
 ARG NODE_VERSION=24
 
-# Build: all dependencies, then `npm run build` (the TypeScript server; the web front-ends join this
-# script when they land).
+# Build: all dependencies, then `npm run build`: the TypeScript server into dist/, the console and the
+# widget (vite) into dist/web.
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

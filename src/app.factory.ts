@@ -12,6 +12,7 @@ import { SpectreIoAdapter } from './realtime/socket-io.adapter';
 import { setupSwagger } from './platform/docs/swagger';
 import { registerMetrics } from './platform/metrics/metrics.module';
 import { Metrics } from './platform/metrics/metrics.service';
+import { registerWebAssets } from './modules/web/web-assets';
 
 /** A hop count, never "trust everything": the left of X-Forwarded-For is whatever the client sent. */
 const trustProxy = (config: AppConfig): number | false => config.TRUST_PROXY_HOPS ?? false;
@@ -57,6 +58,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   registerEnvelope(fastify);
   const metrics = app.get(Metrics);
   registerMetrics(fastify, metrics, config);
+  // Errors of routes that are not Nest controllers (web assets, Swagger UI) get the envelope too.
+  fastify.setErrorHandler((err, request, reply) => {
+    const error = toAppError(err);
+    void reply
+      .status(error.status)
+      .headers(error.headers ?? {})
+      .send(toErrorBody(error, String(request.id)));
+  });
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
@@ -69,5 +78,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     }),
   );
   await setupSwagger(app);
+  await registerWebAssets(fastify);
   return app;
 }

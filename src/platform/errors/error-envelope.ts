@@ -75,6 +75,12 @@ export function toAppError(err: unknown): AppError {
     if (status >= 500) return new AppError(ErrorCode.INTERNAL_ERROR, 'Internal server error');
     return new AppError(ErrorCode.BAD_REQUEST, err.message);
   }
+  // A Fastify route's own JSON schema (routes outside Nest, such as /demo).
+  if ((err as { code?: unknown })?.code === 'FST_ERR_VALIDATION') {
+    return new AppError(ErrorCode.VALIDATION_FAILED, 'Request validation failed', [
+      { message: (err as Error).message },
+    ]);
+  }
   // Fastify's own errors (body parsing, limits, content type) carry a statusCode.
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
