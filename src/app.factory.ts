@@ -12,6 +12,8 @@ import { REDACT_PATHS, serializeError } from './platform/security/log-redaction'
 import type { AppConfig } from './config/env.schema';
 import { SpectreIoAdapter } from './realtime/socket-io.adapter';
 import { setupSwagger } from './platform/docs/swagger';
+import { registerMetrics } from './platform/metrics/metrics.module';
+import { Metrics } from './platform/metrics/metrics.service';
 import { registerWebAssets } from './modules/web/web-assets';
 
 /** A hop count, never "trust everything": the left of X-Forwarded-For is whatever the client sent. */
@@ -54,12 +56,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   registerEnvelope(fastify);
   registerWellFormedInput(fastify);
+  const metrics = app.get(Metrics);
+  registerMetrics(fastify, metrics, config);
   await registerHttpSecurity(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   app.useWebSocketAdapter(
-    new SpectreIoAdapter(app, { redisUrl: config.REDIS_URL, maxPayloadBytes: config.BODY_LIMIT_BYTES }),
+    new SpectreIoAdapter(app, {
+      redisUrl: config.REDIS_URL,
+      maxPayloadBytes: config.BODY_LIMIT_BYTES,
+      metrics,
+    }),
   );
   await setupSwagger(app);
   await registerWebAssets(fastify);

@@ -29,6 +29,8 @@ export interface Database {
   prepared<T = Record<string, unknown>>(statement: PreparedStatement, params: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** The node-postgres pool's connections (PostgreSQL only). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ function createPostgres(url: string, max: number): Database {
     async ping() {
       await pool.query('select 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

@@ -43,8 +43,8 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Spectre Chat Server')
     .setDescription(
       'Backend for a real-time customer-support chat widget. Success bodies are `{ data, meta? }`; ' +
-        'errors are `{ error: { code, message, details? }, requestId }`. The real-time protocol ' +
-        '(Socket.IO) is described in docs/ of the repository, not here.',
+        'errors are `{ error: { code, message, details? }, requestId }`. ' +
+        'Real time (Socket.IO 4.x clients, namespaces `/agent` and `/widget`) is outside this document: see docs/realtime.md in the repository.',
     )
     .setVersion('1.0')
     .setLicense('MIT', 'https://opensource.org/license/mit')
