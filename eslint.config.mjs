@@ -14,6 +14,25 @@ export default tseslint.config(
     },
   },
   {
+    // nestjs-zod's own createZodDto documents nullable fields as arrays (see platform/http/zod-dto.ts).
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/platform/http/zod-dto.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'nestjs-zod',
+              importNames: ['createZodDto'],
+              message: 'Use createZodDto from src/platform/http/zod-dto.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read untyped JSON bodies.
     files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -3,6 +3,7 @@
  *   npm run bench                       every scenario (the issue's four, plus inbox), full sizes
  *   npm run bench -- --quick            reduced sizes, under 2 minutes
  *   npm run bench -- --only=send,history --no-build
+ *   npm run bench -- --only=widget                 the widget's load times in Chromium
  *   npm run bench -- --quick --only=send --cpu-prof   also writes bench/results/server-<pid>.cpuprofile
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth; override with BENCH_PG_URL).
  * Figures go to bench/results/latest.json.
@@ -19,6 +20,7 @@ import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
 import { runSend } from './scenarios/send';
+import { runWidget } from './scenarios/widget';
 
 const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>> = {
   send: runSend,
@@ -26,6 +28,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   connections: runConnections,
   history: runHistory,
   inbox: runInbox,
+  widget: runWidget,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

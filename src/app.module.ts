@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { AllExceptionsFilter } from './platform/errors/all-exceptions.filter';
+import { ValidationPipe } from './platform/http/validation-pipe';
 import { RateLimitModule } from './platform/rate-limit';
 import { ConfigModule } from './config/config.module';
 import type { AppConfig } from './config/env.schema';
 import { DatabaseModule } from './db/database.module';
 import { EventsModule } from './platform/events/events.module';
 import { JobsModule } from './platform/jobs/jobs.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -28,6 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        MetricsModule,
         JobsModule,
         RateLimitModule,
         RedisModule,
@@ -44,7 +46,7 @@ export class AppModule {
         HealthModule,
       ],
       providers: [
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: ValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],
     };

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { bootSummary, embeddedInProduction } from './boot-summary';
 import { keepDevJwtSecret } from './config/dev-jwt-secret';
 import { loadDotEnv } from './config/dotenv';
 import { ConfigError, parseEnv, type AppConfig } from './config/env.schema';
+import { PendingMigrationsError } from './db/migrations';
 
 function loadConfig(): AppConfig {
   loadDotEnv();
@@ -33,14 +35,21 @@ async function bootstrap(): Promise<void> {
   process.on('unhandledRejection', (reason: unknown) => {
     logger.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
   });
+  if (embeddedInProduction(config)) {
+    logger.warn(
+      `NODE_ENV=production without DATABASE_URL: running on the embedded PGlite database in ${config.DATA_DIR} ` +
+        '(one process, no replicas). Set DATABASE_URL to use PostgreSQL.',
+    );
+  }
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  logger.log(
-    `Spectre Chat Server on http://localhost:${config.PORT} (database: ${config.DATABASE_URL ? 'postgres' : 'pglite'}, docs: /docs)`,
-  );
+  const { port } = app.getHttpServer().address() as { port: number };
+  // Through pino at info (Nest's own "log" level is off in production): one structured line.
+  const { message, database, redis, urls } = bootSummary(config, port);
+  app.getHttpAdapter().getInstance().log.info({ database, redis, urls }, message);
 }
 
 bootstrap().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof PendingMigrationsError ? err.message : err);
   process.exit(1);
 });

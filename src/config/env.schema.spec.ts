@@ -98,6 +98,9 @@ describe('parseEnv', () => {
     ['JWT_REFRESH_EXPIRES_IN', '7'],
     ['MIGRATE_ON_BOOT', 'maybe'],
     ['BODY_LIMIT_BYTES', 'lots'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', '3001'], // the default PORT: /metrics on the public port needs METRICS_TOKEN
+    ['METRICS_TOKEN', 'short'],
   ];
   for (const [name, value] of bad) {
     it(`rejects ${name}=${value} naming the variable`, () => {

@@ -59,6 +59,10 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: positiveInt.optional(),
   /** Namespaces rate-limit counters in Redis (several deployments, or tests, sharing one Redis). */
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('spectre:rl'),
+  /** A port of its own for GET /metrics (keep it off the public network); off when unset. */
+  METRICS_PORT: integer(1, 65535).optional(),
+  /** Bearer token for GET /metrics: on the main port, which has no /metrics without it, and on METRICS_PORT. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -88,6 +92,11 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
   // Checked on the raw value too, so a production boot names this alongside any other bad variable.
   if (cleaned.NODE_ENV === 'production' && !cleaned.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+  if (result.success && result.data.METRICS_PORT === result.data.PORT) {
+    problems.push(
+      'METRICS_PORT: must differ from PORT (set METRICS_TOKEN to serve /metrics on the main port)',
+    );
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const data = result.data;

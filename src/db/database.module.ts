@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { createDatabase, type Database } from './database';
+import { PendingMigrationsError, pendingMigrations } from './migrations';
 import { DATABASE, DB } from './tokens';
 import { Transactions } from './transactions';
 
@@ -19,7 +20,16 @@ export { DATABASE, DB } from './tokens';
           poolSize: config.DATABASE_POOL_SIZE,
           dataDir: config.DATA_DIR,
         });
-        if (config.MIGRATE_ON_BOOT) await database.migrate();
+        if (config.MIGRATE_ON_BOOT) {
+          await database.migrate();
+          return database;
+        }
+        // Serving on an older schema fails request by request (500s): refuse to start instead.
+        const pending = await pendingMigrations(database.db);
+        if (pending.length > 0) {
+          await database.close();
+          throw new PendingMigrationsError(pending);
+        }
         return database;
       },
     },

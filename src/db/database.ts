@@ -29,6 +29,8 @@ export interface Database {
   prepared<T = Record<string, unknown>>(statement: PreparedStatement, params: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** The node-postgres pool's connections (PostgreSQL only). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export interface DatabaseOptions {
 export const MIGRATIONS_FOLDER = resolve(__dirname, '../../drizzle');
 // Serialises migrations when several nodes boot against one database at once.
 const MIGRATION_LOCK_ID = 7_301_001;
+const CONNECT_TIMEOUT_MS = 5000;
 
 export function createDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl
@@ -51,9 +54,15 @@ export function createDatabase(options: DatabaseOptions): Database {
 }
 
 function createPostgres(url: string, max: number): Database {
-  const pool = new Pool({ connectionString: url, max });
-  // An idle client's error (e.g. server restart) must not crash the process; the pool replaces it.
+  // Without a connect timeout a request waits for ever for a connection while the database is away;
+  // with it, it fails (503, retry) once the wait exceeds what a client would sit through.
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // A connection's error (the server restarting, a backend terminated) must not crash the process.
+  // The pool listens only while a client is idle; a client checked out (a transaction between two
+  // statements) would emit 'error' with no listener, which throws. Its pending and next queries
+  // reject on their own, and the pool drops it on release, as it does an idle one.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -75,6 +84,7 @@ function createPostgres(url: string, max: number): Database {
     async ping() {
       await pool.query('select 1');
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await pool.end();
     },

@@ -5,7 +5,12 @@ import type { DomainEvent } from '../platform/events/domain-events';
 
 /** Acknowledgement of a client → server event. */
 export type Ack<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: ErrorDetail[] } };
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      /** retryAfterMs: when to retry (the database away, a rate limit). */
+      error: { code: string; message: string; details?: ErrorDetail[]; retryAfterMs?: number };
+    };
 
 export interface TypingPayload {
   conversationId: string;

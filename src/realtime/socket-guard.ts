@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { toAppError } from '../platform/errors/error-envelope';
 import { SocketEventLimiter, WindowCounter } from '../platform/rate-limit';
 import { ErrorCode } from '../platform/errors/error-codes';
-import { logSocketError, parsePayload } from './socket-helpers';
+import { logFailure, parsePayload } from './socket-helpers';
 import { admitTyping, budgetKey, typingBudgets, type StatefulSocket, type TypingState } from './socket-state';
 import type { TypingInput } from './typing';
 
@@ -87,7 +87,7 @@ export class SocketGuard {
     const run = work()
       .catch((err: unknown) => {
         const e = toAppError(err);
-        if (e.status >= 500) logSocketError(this.logger, err);
+        logFailure(this.logger, e, err);
         socket.emit('error', { code: e.code, message: e.message });
       })
       .finally(() => this.inFlight.delete(run));

@@ -6,7 +6,8 @@ import type { AppConfig } from '../config/env.schema';
 import { z } from 'zod';
 import { AppError } from '../platform/errors/app-error';
 import { ErrorCode } from '../platform/errors/error-codes';
-import { toAppError, zodDetails } from '../platform/errors/error-envelope';
+import { retryAfterMsOf, toAppError, zodDetails } from '../platform/errors/error-envelope';
+import { assertWellFormed } from '../platform/http/well-formed';
 import { serializeError } from '../platform/security/log-redaction';
 import type { Ack } from './realtime.events';
 
@@ -16,6 +17,15 @@ const logger = new Logger('Socket');
 export function logSocketError(log: LoggerService, err: unknown, context = ''): void {
   const e = err instanceof Error ? serializeError(err) : { message: String(err), stack: undefined };
   log.error(`${context}${e.message}`, e.stack);
+}
+
+/**
+ * Logs a handler's failure: the database being away is one warning line (an outage would
+ * otherwise log a stack per request), other server errors in full; client errors not at all.
+ */
+export function logFailure(log: LoggerService, e: AppError, err: unknown): void {
+  if (e.code === ErrorCode.SERVICE_UNAVAILABLE) log.warn(`${e.message}: ${safeMessage(err)}`);
+  else if (e.status >= 500) logSocketError(log, err);
 }
 
 /** An error's message without query parameters, for one-line warnings. */
@@ -30,6 +40,7 @@ export function handshakeError(err: unknown): Error & { data: { code: string } }
 
 /** Validates a client payload; throws VALIDATION_FAILED like the REST routes. */
 export function parsePayload<T>(schema: z.ZodType<T>, payload: unknown): T {
+  assertWellFormed(payload, 'Invalid payload');
   const result = schema.safeParse(payload);
   if (!result.success)
     throw new AppError(ErrorCode.VALIDATION_FAILED, 'Invalid payload', zodDetails(result.error));
@@ -43,10 +54,16 @@ export async function answer<T>(ack: unknown, work: () => Promise<T>): Promise<v
     reply = { ok: true, data: await work() };
   } catch (err) {
     const e = toAppError(err);
-    if (e.status >= 500) logSocketError(logger, err);
+    logFailure(logger, e, err);
+    const retryAfterMs = retryAfterMsOf(e);
     reply = {
       ok: false,
-      error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+      error: {
+        code: e.code,
+        message: e.message,
+        ...(e.details ? { details: e.details } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      },
     };
   }
   if (typeof ack === 'function') (ack as (r: Ack<T>) => void)(reply);

@@ -3,7 +3,9 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type Redis from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import type { Metrics } from '../platform/metrics/metrics.service';
 import { createRedis } from '../platform/redis/redis.module';
+import { instrumentSockets } from './socket-metrics';
 
 /**
  * Socket.IO on the Fastify HTTP server. With REDIS_URL, nodes share rooms and events through the
@@ -12,23 +14,30 @@ import { createRedis } from '../platform/redis/redis.module';
 export class SpectreIoAdapter extends IoAdapter {
   private redis?: Redis;
   private closing?: Promise<void>;
+  private instrumented = false;
 
   constructor(
     app: INestApplicationContext,
-    private readonly options: { redisUrl?: string; maxPayloadBytes: number },
+    private readonly options: { redisUrl?: string; maxPayloadBytes: number; metrics?: Metrics },
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     if (this.options.redisUrl) this.redis ??= trackDuplicates(createRedis(this.options.redisUrl, null));
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       // Origins are checked per project (widget) or against CORS_ORIGINS (agent) in the handshake.
       cors: { origin: true, credentials: false },
       maxHttpBufferSize: this.options.maxPayloadBytes,
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
-    } as ServerOptions);
+    } as ServerOptions) as Server;
+    const { metrics } = this.options;
+    if (metrics?.enabled && !this.instrumented) {
+      this.instrumented = true;
+      instrumentSockets(server, metrics);
+    }
+    return server;
   }
 
   /**

@@ -1,58 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createProject, registerAccount } from '../factories/accounts';
 import { httpClient } from '../support/http';
-
-const ROOT = resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
+import {
+  freePort,
+  spawnServer,
+  stopServer,
+  waitForHealth,
+  type ServerProcess,
+} from '../support/server-process';
 
 /** `npm run dev` without the watcher: the real entry point, no DATABASE_URL, data on disk. */
-function startServer(port: number, dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['--require', '@swc-node/register', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<Response> {
-  for (let i = 0; i < 300; i++) {
-    if (exited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
-    const res = await fetch(`${url}/health`).catch(() => undefined);
-    if (res) return res;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('server did not answer within 30 s');
-}
-
-const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
-
-/** SIGTERM, then the exit code (null when killed by a signal rather than exiting). */
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((done) => {
-    if (exited(child)) return done(child.exitCode);
-    child.once('exit', (code) => done(code));
-    child.kill('SIGTERM');
-  });
-}
+const startServer = (port: number, dataDir: string): ServerProcess =>
+  spawnServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
 
 describe('embedded default (no DATABASE_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'spectre-embedded-'));
-  const children: ChildProcess[] = [];
+  const children: ServerProcess[] = [];
   after(async () => {
-    await Promise.all(children.map(stop));
+    await Promise.all(children.map(stopServer));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -72,7 +41,7 @@ describe('embedded default (no DATABASE_URL)', () => {
     expect((await fetch(`${url}/docs-json`)).status).toBe(200);
     const owner = await registerAccount(api);
     const project = await createProject(api, owner);
-    expect(await stop(first)).toBe(0); // a graceful shutdown exits cleanly
+    expect(await stopServer(first)).toBe(0); // a graceful shutdown exits cleanly
 
     const second = startServer(port, dataDir);
     children.push(second);

@@ -65,12 +65,14 @@ describe('health and docs', () => {
     const register = res.body.paths['/api/v1/auth/register'].post;
     expect(register.requestBody.content['application/json'].schema).toBeDefined();
     expect(register.responses['201']).toBeDefined();
-    // Every operation documents the error envelope; path ids are UUIDs.
+    // Every operation documents the error envelope (a shared response); path ids are UUIDs.
+    const { Error: error } = res.body.components.responses;
+    expect(error.content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
     for (const [path, item] of Object.entries<Record<string, any>>(res.body.paths)) {
       for (const op of Object.values<any>(item)) {
-        expect({ path, ref: op.responses.default?.content['application/json'].schema.$ref }).toEqual({
+        expect({ path, ref: op.responses.default?.$ref }).toEqual({
           path,
-          ref: '#/components/schemas/ErrorBody',
+          ref: '#/components/responses/Error',
         });
         for (const p of (op.parameters ?? []).filter((p: any) => p.in === 'path'))
           expect(p.schema).toEqual({ type: 'string', format: 'uuid' });

@@ -139,6 +139,8 @@ describe('widget messaging API', () => {
     await agentReply(api, owner.token, s.conversationId, 'How can I help?');
     const widget = await history(s.conversationId, s.token);
     expect(widget.body.data.map((m: any) => m.body)).toEqual(['Hello!', 'How can I help?']);
+    // The visitor sees who answered: the agent's public name, nothing else of their account.
+    expect(widget.body.data.map((m: any) => m.author)).toEqual([null, { name: 'Agent', avatarUrl: null }]);
     const agent = await api.get(`/api/v1/conversations/${s.conversationId}/messages`, { token: owner.token });
     expect(agent.body.data.map((m: any) => m.body)).toEqual([
       'Hello!',

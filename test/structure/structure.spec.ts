@@ -100,6 +100,7 @@ const LAYERS: Record<string, number> = {
   'modules/visitors': 3,
   'modules/presence': 3,
   'modules/health': 3,
+  'modules/web': 3,
   'modules/projects': 4,
   'modules/widget': 5,
   'modules/conversations': 6,

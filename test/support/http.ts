@@ -1,3 +1,5 @@
+import { assertConforms } from './contract';
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
@@ -12,7 +14,11 @@ export interface RequestOptions {
   raw?: boolean;
 }
 
-/** A tiny HTTP client bound to one server: `api.post('/api/v1/...', { token, body })`. */
+/**
+ * A tiny HTTP client bound to one server: `api.post('/api/v1/...', { token, body })`. Every
+ * response to a documented route is checked against the OpenAPI document (test/support/contract.ts):
+ * an undocumented status, a missing field or a wrong type fails the test that received it.
+ */
 export function httpClient(baseUrl: string) {
   async function request<T = any>(
     method: string,
@@ -34,7 +40,9 @@ export function httpClient(baseUrl: string) {
     } catch {
       /* not JSON: keep the text */
     }
-    return { status: res.status, headers: res.headers, body };
+    const response = { status: res.status, headers: res.headers, body };
+    await assertConforms(baseUrl, method, path, response);
+    return response;
   }
   return {
     request,

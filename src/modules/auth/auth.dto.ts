@@ -1,4 +1,4 @@
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import type { Team, User } from '../../db/schema';
 
@@ -26,7 +26,16 @@ export class LoginDto extends createZodDto(
   z.strictObject({ email: emailSchema, password: z.string().min(1).max(200) }),
 ) {}
 
-export class RefreshDto extends createZodDto(z.strictObject({ refreshToken: z.string().min(1).max(2000) })) {}
+export class RefreshDto extends createZodDto(
+  z.strictObject({
+    refreshToken: z
+      .string()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('Omitted by the console, whose refresh token is the HttpOnly cookie'),
+  }),
+) {}
 
 const userSchema = z.object({
   id: z.uuid(),
@@ -39,7 +48,12 @@ export class UserResponseDto extends createZodDto(userSchema) {}
 
 const tokensSchema = z.object({
   accessToken: z.string(),
-  refreshToken: z.string(),
+  refreshToken: z
+    .string()
+    .optional()
+    .describe(
+      'Absent when the refresh token was set as a cookie (X-Refresh-Cookie: 1, or refreshed by cookie)',
+    ),
   tokenType: z.literal('Bearer'),
   expiresIn: z.number().describe('Access token lifetime in seconds'),
 });

@@ -22,6 +22,13 @@ import {
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
 const SESSION_SWEEP_MS = 3_600_000;
+/**
+ * A cookie's token rotated this recently is a race, not a theft: two tabs of one browser sent the
+ * same cookie at once, and the browser already holds the successor. The loser is told to retry
+ * (409) instead of revoking the session; nothing is issued for the old token, so a thief gains
+ * nothing, and a reuse after the window still revokes. Body tokens get no grace.
+ */
+export const COOKIE_REUSE_GRACE_MS = 10_000;
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -64,14 +71,20 @@ export class AuthService implements OnModuleInit {
     return { ...(await this.issueTokens(user.id)), user: toUserResponse(user) };
   }
 
-  /** Rotates a refresh token; presenting an already-rotated token revokes its whole family. */
-  async refresh(refreshToken: string): Promise<TokensResponseDto> {
+  /**
+   * Rotates a refresh token; presenting an already-rotated token revokes its whole family (after
+   * COOKIE_REUSE_GRACE_MS when it came from the console's cookie).
+   */
+  async refresh(refreshToken: string, source: 'body' | 'cookie' = 'body'): Promise<TokensResponseDto> {
     const hash = sha256(refreshToken);
     const next = this.newRefreshToken();
     const rotated = await this.repo.rotateRefreshToken(hash, next);
     if (!rotated) {
       const existing = await this.repo.findRefreshToken(hash);
       if (existing?.rotatedAt && !existing.revokedAt) {
+        if (source === 'cookie' && Date.now() - existing.rotatedAt.getTime() < COOKIE_REUSE_GRACE_MS) {
+          throw new AppError(ErrorCode.REFRESH_TOKEN_ROTATED, 'Refresh token was just rotated; retry');
+        }
         await this.repo.revokeFamily(existing.familyId);
         this.events.publish({ type: 'session.revoked', sessionId: existing.familyId });
         throw new AppError(ErrorCode.REFRESH_TOKEN_REUSED, 'Refresh token was already used; session revoked');
@@ -92,9 +105,14 @@ export class AuthService implements OnModuleInit {
     return toUserResponse(row);
   }
 
+  /** How long a refresh token (and so the console's cookie) lives. */
+  get refreshTokenLifetimeMs(): number {
+    return durationMs(this.config.JWT_REFRESH_EXPIRES_IN);
+  }
+
   private newRefreshToken() {
     const token = randomToken('rt_');
-    const expiresAt = new Date(Date.now() + durationMs(this.config.JWT_REFRESH_EXPIRES_IN));
+    const expiresAt = new Date(Date.now() + this.refreshTokenLifetimeMs);
     return { token, tokenHash: sha256(token), expiresAt };
   }
 

@@ -4,6 +4,7 @@ import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
 import type { ConversationView } from './conversation.views';
 import { ApiData } from '../../platform/http/api-docs';
 import { UuidParam } from '../../platform/http/uuid-param';
+import { ApiRateLimited } from '../../platform/rate-limit';
 import {
   ConversationDetailResponseDto,
   ConversationResponseDto,
@@ -55,6 +56,7 @@ export class ConversationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark visitor messages read up to a seq (agent side)' })
   @ApiData(ReadStateResponseDto)
+  @ApiRateLimited()
   read(
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,

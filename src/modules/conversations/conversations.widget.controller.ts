@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import { ApiData } from '../../platform/http/api-docs';
 import { limitSchema } from '../../platform/http/pagination';

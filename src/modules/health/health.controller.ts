@@ -1,16 +1,16 @@
-import { Controller, Get, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  type HealthCheckResult,
-} from '@nestjs/terminus';
+import { Controller, Get, Header, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../../platform/auth/auth-user';
+import { ApiData } from '../../platform/http/api-docs';
+import { HealthResponseDto } from './health.dto';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import type { Database } from '../../db/database';
 import { DATABASE } from '../../db/database.module';
+
+/** What a load balancer is told to wait before asking again after a 503. */
+const RETRY_AFTER_S = '5';
 
 @ApiTags('health')
 @Public()
@@ -25,8 +25,12 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @Header('Cache-Control', 'no-cache, no-store, must-revalidate')
   @ApiOperation({ summary: 'Liveness and database state; 503 when the database is unreachable' })
+  @ApiData(HealthResponseDto)
+  @ApiServiceUnavailableResponse({
+    description: 'SERVICE_UNAVAILABLE; `error.details` names what is down (`path`), e.g. `database`',
+  })
   async check(): Promise<Pick<HealthCheckResult, 'status' | 'info'>> {
     try {
       const { status, info } = await this.health.check([() => this.databaseState()]);
@@ -39,7 +43,9 @@ export class HealthController {
         path,
         message: String(state?.status ?? 'down'),
       }));
-      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'A dependency is down', details);
+      throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'A dependency is down', details, {
+        'retry-after': RETRY_AFTER_S,
+      });
     }
   }
 

@@ -1,6 +1,16 @@
 import { toIso } from '../../platform/dates';
 import type { Message, MessageSender } from '../../db/schema';
 
+/** The public face of an agent who wrote a message: what a visitor may see of them, nothing more. */
+export interface MessageAuthor {
+  name: string;
+  /** No avatars are stored yet: null until users have one. */
+  avatarUrl: string | null;
+}
+
+/** A message row with its author's display name, when the repository joined it. */
+export type MessageWithAuthor = Message & { authorName?: string | null };
+
 /** A message as the API, sockets and outbox consumers show it. */
 export interface MessageView {
   id: string;
@@ -8,19 +18,22 @@ export interface MessageView {
   seq: number;
   sender: MessageSender;
   authorId: string | null;
+  /** The agent's display name (and avatar) for agent messages; null for visitors and system. */
+  author: MessageAuthor | null;
   body: string;
   private: boolean;
   clientMessageId: string;
   createdAt: string;
 }
 
-export function toMessageView(m: Message): MessageView {
+export function toMessageView(m: MessageWithAuthor): MessageView {
   return {
     id: m.id,
     conversationId: m.conversationId,
     seq: m.seq,
     sender: m.sender,
     authorId: m.authorId,
+    author: m.authorName ? { name: m.authorName, avatarUrl: null } : null,
     body: m.body,
     private: m.private,
     clientMessageId: m.clientMessageId,
@@ -31,9 +44,10 @@ export function toMessageView(m: Message): MessageView {
 type Row = Record<string, unknown>;
 
 /** Maps a raw snake_case messages row; `prefix` names its columns' prefix (`m_` in the append). */
-export function messageFromRow(r: Row, prefix = ''): Message {
+export function messageFromRow(r: Row, prefix = ''): MessageWithAuthor {
   const col = (name: string) => r[prefix + name];
   return {
+    authorName: (col('author_name') as string | null | undefined) ?? null,
     id: col('id') as string,
     conversationId: col('conversation_id') as string,
     seq: Number(col('seq')),

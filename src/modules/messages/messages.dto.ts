@@ -1,4 +1,4 @@
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import { limitSchema, queryInt } from '../../platform/http/pagination';
 import { widgetConversationSchema } from '../conversations/conversations.dto';
@@ -50,6 +50,10 @@ export const messageSchema = z.object({
   seq: z.number().describe('Per-conversation monotonic sequence; the history and resync cursor'),
   sender: z.enum(['visitor', 'agent', 'system']),
   authorId: z.uuid().nullable(),
+  author: z
+    .object({ name: z.string(), avatarUrl: z.string().nullable() })
+    .nullable()
+    .describe("The agent's public name and avatar (agent messages); null for visitor and system messages"),
   body: z.string(),
   private: z.boolean(),
   clientMessageId: z.string(),

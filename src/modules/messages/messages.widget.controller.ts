@@ -5,6 +5,7 @@ import type { AuthUser } from '../../platform/auth/auth-user';
 import { ApiData } from '../../platform/http/api-docs';
 import { WidgetApi } from '../../platform/http/route-kind';
 import { UuidParam } from '../../platform/http/uuid-param';
+import { ApiRateLimited } from '../../platform/rate-limit';
 import { ReadStateResponseDto, MarkReadDto } from '../conversations/conversations.dto';
 import { ConversationsService } from '../conversations/conversations.service';
 import { requireVisitor, Widget, WidgetGuard, WidgetOrAgentGuard } from '../widget/widget.guard';
@@ -40,6 +41,7 @@ export class MessagesWidgetController {
   })
   @ApiData(VisitorSendResponseDto, 201)
   @ApiData(VisitorSendResponseDto, 200)
+  @ApiRateLimited()
   async send(
     @Widget() ctx: WidgetContext,
     @Body() dto: SendVisitorMessageDto,
@@ -72,6 +74,7 @@ export class MessagesWidgetController {
   @UseGuards(WidgetGuard)
   @ApiOperation({ summary: 'Mark agent replies read up to a seq (visitor side)' })
   @ApiData(ReadStateResponseDto)
+  @ApiRateLimited()
   read(
     @Widget() ctx: WidgetContext,
     @UuidParam() id: string,

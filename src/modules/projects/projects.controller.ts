@@ -36,6 +36,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "One project of the caller's teams (without its secret)" })
   @ApiData(ProjectResponseDto)
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ProjectResponseDto> {
     return this.projects.get(user, id);

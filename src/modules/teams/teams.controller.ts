@@ -37,6 +37,7 @@ export class TeamsController {
   }
 
   @Get('teams/:id')
+  @ApiOperation({ summary: "One of the caller's teams, with the caller's role" })
   @ApiData(TeamResponseDto)
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<TeamResponseDto> {
     return this.teams.get(user, id);
@@ -54,6 +55,7 @@ export class TeamsController {
   }
 
   @Get('teams/:id/members')
+  @ApiOperation({ summary: "A team's members and their roles" })
   @ApiData(MemberResponseDto, 200, { isArray: true })
   members(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<MemberResponseDto[]> {
     return this.teams.members(user, id);
@@ -103,6 +105,7 @@ export class TeamsController {
 
   @Delete('teams/:id/invitations/:invitationId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a pending invitation (owner/admin)' })
   @ApiNoContentResponse()
   async revokeInvitation(
     @CurrentUser() user: AuthUser,

@@ -1,4 +1,4 @@
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import type { Invitation } from '../../db/schema';
 import { emailSchema, plainText } from '../auth/auth.dto';
@@ -34,8 +34,16 @@ const invitationSchema = z.object({
 });
 export class InvitationResponseDto extends createZodDto(invitationSchema) {}
 export class CreatedInvitationResponseDto extends createZodDto(
-  invitationSchema.extend({ token: z.string().describe('Shown once; send it to the invitee') }),
+  invitationSchema.extend({
+    token: z.string().describe('Shown once; send it to the invitee'),
+    acceptPath: z
+      .string()
+      .describe("The console's page that accepts it, on this server: send the invitee <origin><acceptPath>"),
+  }),
 ) {}
+
+/** The console route (web/console) where an invitee signs in or up and accepts. */
+export const invitationAcceptPath = (token: string): string => `/app/invite/${encodeURIComponent(token)}`;
 
 export const toTeamResponse = (t: TeamWithRole): TeamResponseDto => ({
   id: t.id,

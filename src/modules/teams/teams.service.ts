@@ -19,6 +19,7 @@ import {
   type InviteMemberDto,
   type MemberResponseDto,
   type TeamResponseDto,
+  invitationAcceptPath,
 } from './teams.dto';
 import { TeamsRepository, type MemberChange } from './teams.repository';
 
@@ -122,7 +123,7 @@ export class TeamsService implements OnModuleInit {
     // Removed or demoted between the check above and the write.
     if (!invitation)
       throw new AppError(ErrorCode.CONFLICT, 'Your role changed meanwhile; reload and try again');
-    return { ...toInvitationResponse(invitation), token };
+    return { ...toInvitationResponse(invitation), token, acceptPath: invitationAcceptPath(token) };
   }
 
   async invitations(user: AuthUser, teamId: string): Promise<InvitationResponseDto[]> {

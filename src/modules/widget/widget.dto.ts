@@ -1,4 +1,4 @@
-import { createZodDto } from 'nestjs-zod';
+import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import { visitorProfileSchema } from '../visitors/visitors.dto';
 

@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 
 /** The authenticated dashboard user of a request or socket. */
 export interface AuthUser {
@@ -10,8 +11,13 @@ export interface AuthUser {
 }
 
 export const IS_PUBLIC = 'spectre:isPublic';
-/** Marks a route that does not need an agent JWT (auth endpoints, widget routes, health). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route that does not need an agent JWT (auth endpoints, widget routes, health). The empty
+ * security requirement tells the document; documentSecurity() turns it into `security: []` unless
+ * the route declares its own schemes (the widget's).
+ */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): AuthUser => ctx.switchToHttp().getRequest<{ user: AuthUser }>().user,

@@ -18,7 +18,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const error = toAppError(exception);
-    if (isServerError(error)) request.log.error({ err: exception }, 'unhandled error');
+    // The database away is one warning per request, not a stack each: an outage would flood the log.
+    if (error.code === ErrorCode.SERVICE_UNAVAILABLE) request.log.warn({ code: error.code }, error.message);
+    else if (isServerError(error)) request.log.error({ err: exception }, 'unhandled error');
     if (error.headers) void reply.headers(error.headers);
     if (error.code === ErrorCode.RATE_LIMITED && !reply.hasHeader('retry-after')) {
       void reply.header('retry-after', throttlerRetryAfter(reply) ?? '60');

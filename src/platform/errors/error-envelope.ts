@@ -1,7 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ZodValidationException } from 'nestjs-zod';
+import type { FastifyReply } from 'fastify';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable, sqlStateOf } from '../../db/pg-errors';
 import { AppError, type ErrorDetail } from './app-error';
 import { ErrorCode } from './error-codes';
 
@@ -24,28 +26,22 @@ const PG_ERRORS: Record<string, [ErrorCode, string]> = {
   '22P05': [ErrorCode.VALIDATION_FAILED, 'A value contains a character that cannot be stored'],
 };
 
+/** Seconds a client should wait before retrying while the database is away (restarts take about that). */
+export const DATABASE_RETRY_AFTER_S = 1;
+
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: ErrorCode.BAD_REQUEST,
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.ROUTE_NOT_FOUND,
+  408: ErrorCode.REQUEST_TIMEOUT,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  414: ErrorCode.URI_TOO_LONG,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCode.RATE_LIMITED,
+  431: ErrorCode.HEADERS_TOO_LARGE,
 };
-
-/** Finds the SQLSTATE of a database error, also when Drizzle wraps it. */
-function pgCode(err: unknown): string | undefined {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
-    e && i < 3;
-    e = e.cause as never, i++
-  ) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-  }
-  return undefined;
-}
 
 export function zodDetails(error: ZodError): ErrorDetail[] {
   // An unknown key is reported at its own path (zod puts it on the parent object).
@@ -57,7 +53,10 @@ export function zodDetails(error: ZodError): ErrorDetail[] {
   return issues.slice(0, 20).map((i) => ({ path: i.path.join('.') || undefined, message: i.message }));
 }
 
-/** Maps any thrown value to an AppError; unknown errors become INTERNAL_ERROR. */
+/**
+ * Maps any thrown value to an AppError; the database being away is SERVICE_UNAVAILABLE with
+ * Retry-After, unknown errors INTERNAL_ERROR.
+ */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodValidationException) {
@@ -75,13 +74,33 @@ export function toAppError(err: unknown): AppError {
     if (status >= 500) return new AppError(ErrorCode.INTERNAL_ERROR, 'Internal server error');
     return new AppError(ErrorCode.BAD_REQUEST, err.message);
   }
+  // A Fastify route's own JSON schema (routes outside Nest, such as /demo).
+  if ((err as { code?: unknown })?.code === 'FST_ERR_VALIDATION') {
+    return new AppError(ErrorCode.VALIDATION_FAILED, 'Request validation failed', [
+      { message: (err as Error).message },
+    ]);
+  }
   // Fastify's own errors (body parsing, limits, content type) carry a statusCode.
   const fastifyStatus = (err as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     const code = HTTP_STATUS_CODES[fastifyStatus] ?? ErrorCode.BAD_REQUEST;
-    return new AppError(code, (err as Error).message);
+    // The router's 414 quotes the whole path back; say what is wrong instead.
+    return new AppError(
+      code,
+      code === ErrorCode.URI_TOO_LONG ? 'A path segment is too long' : (err as Error).message,
+    );
   }
-  const sqlState = pgCode(err);
+  if (isDatabaseUnavailable(err)) {
+    return new AppError(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      'The database is unavailable; retry shortly',
+      undefined,
+      {
+        'retry-after': String(DATABASE_RETRY_AFTER_S),
+      },
+    );
+  }
+  const sqlState = sqlStateOf(err);
   if (sqlState && PG_ERRORS[sqlState]) return new AppError(...PG_ERRORS[sqlState]);
   // Any other data exception (class 22: a value PostgreSQL cannot take) is the input's fault too.
   if (sqlState?.startsWith('22')) return new AppError(ErrorCode.VALIDATION_FAILED, 'A value is out of range');
@@ -98,3 +117,24 @@ export const toErrorBody = (error: AppError, requestId: string): ErrorBody => ({
   },
   requestId,
 });
+
+/** An error's Retry-After in milliseconds, for socket acks (which have no headers). */
+export function retryAfterMsOf(error: AppError): number | undefined {
+  const name = Object.keys(error.headers ?? {}).find((h) => h.toLowerCase() === 'retry-after');
+  if (name === undefined) return undefined;
+  const seconds = Number(error.headers![name]);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/**
+ * Answers `err` with the error envelope, for handlers outside Nest's exception filter. (The header
+ * name is spelled out: platform/http depends on errors, not the reverse.)
+ */
+export function replyWithError(err: unknown, request: { id: string }, reply: FastifyReply): void {
+  const error = toAppError(err);
+  void reply
+    .status(error.status)
+    .headers(error.headers ?? {})
+    .header('x-request-id', request.id)
+    .send(toErrorBody(error, String(request.id)));
+}

@@ -8,9 +8,10 @@ import { Public } from '../auth/auth-user';
  * - `admin-api`: the dashboard's JSON API (CORS_ORIGINS); every route that declares nothing.
  * - `widget-api`: JSON called from customers' websites (any origin, narrowed by the widget guard).
  * - `web-asset`: pages and scripts the server serves itself (same origin only).
+ * - `widget-asset`: the widget's scripts, loaded by customers' websites (any origin may read them).
  * - `docs`: Swagger UI and the OpenAPI document.
  */
-export type RouteKind = 'admin-api' | 'widget-api' | 'web-asset' | 'docs';
+export type RouteKind = 'admin-api' | 'widget-api' | 'web-asset' | 'widget-asset' | 'docs';
 
 export const DEFAULT_ROUTE_KIND: RouteKind = 'admin-api';
 

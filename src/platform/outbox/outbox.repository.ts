@@ -92,4 +92,15 @@ export class OutboxRepository {
         failed_at = case when ${giveUp} then now() else null end
       where id = ${id}`);
   }
+
+  /** Rows still to deliver, and rows set aside after too many attempts. */
+  async backlog(): Promise<{ pending: number; failed: number }> {
+    const [row] = rowsOf(
+      await this.db.execute(sql`select
+          count(*) filter (where failed_at is null)::int as pending,
+          count(*) filter (where failed_at is not null)::int as failed
+        from outbox`),
+    );
+    return { pending: Number(row.pending), failed: Number(row.failed) };
+  }
 }

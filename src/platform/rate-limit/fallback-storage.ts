@@ -16,6 +16,8 @@ export class FallbackThrottlerStorage implements ThrottlerStorage, OnApplication
 
   constructor(private readonly shared: ThrottlerStorageRedisService) {
     shared.redis.on('error', (err: Error) => this.degrade(err.message));
+    // Said as soon as the connection is back, not at the next request that happens to count.
+    shared.redis.on('ready', () => this.recover());
   }
 
   static connect(url: string): FallbackThrottlerStorage {
@@ -33,16 +35,21 @@ export class FallbackThrottlerStorage implements ThrottlerStorage, OnApplication
     if (!this.degraded || this.shared.redis.status === 'ready') {
       try {
         const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
-        if (this.degraded) {
-          this.degraded = false;
-          this.logger.log('Redis is back: rate-limit counters are shared between nodes again');
-        }
+        this.recover();
         return record;
       } catch (err) {
         this.degrade((err as Error).message);
       }
     }
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  // At warn, like the outage it ends: production logs keep error and warn only, and an operator
+  // who saw the outage must be able to see that it ended.
+  private recover(): void {
+    if (!this.degraded) return;
+    this.degraded = false;
+    this.logger.warn('Redis is back: rate-limit counters are shared between nodes again');
   }
 
   private degrade(reason: string): void {

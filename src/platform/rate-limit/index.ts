@@ -1,5 +1,5 @@
 export { clientIp, type RateLimitBucket } from './rate-limit.buckets';
-export { AuthRateLimit, RateLimit, WidgetRateLimit } from './rate-limit.decorators';
+export { ApiRateLimited, AuthRateLimit, RateLimit, WidgetRateLimit } from './rate-limit.decorators';
 export { RateLimitModule } from './rate-limit.module';
 export { RateLimiter, SocketEventLimiter, type RateLimitResult } from './rate-limiter.service';
 export { WindowCounter } from './window-counter';

@@ -3,6 +3,12 @@ import { RateLimitInterceptor } from './rate-limit.interceptor';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RATE_LIMIT_BUCKETS, type RateLimitBucket } from './rate-limit.buckets';
 
+/** Documents the 429 of a route whose service enforces a limit (RateLimiter.enforce). */
+export const ApiRateLimited = (): MethodDecorator & ClassDecorator =>
+  ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED; the Retry-After header says when to retry (s)',
+  });
+
 /**
  * Counts a route against the given buckets (see RateLimitInterceptor for when and how). The
  * interceptor is attached per route, so routes without limits do not pay for it.
@@ -11,9 +17,7 @@ export const RateLimit = (...buckets: RateLimitBucket[]): MethodDecorator & Clas
   applyDecorators(
     SetMetadata(RATE_LIMIT_BUCKETS, buckets),
     UseInterceptors(RateLimitInterceptor),
-    ApiTooManyRequestsResponse({
-      description: 'RATE_LIMITED; the Retry-After header says when to retry (s)',
-    }),
+    ApiRateLimited(),
   );
 
 /** Login/register/refresh: RATE_LIMIT_AUTH_PER_MINUTE per IP and per email (when the body has one). */

@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
+import { Metrics } from '../metrics/metrics.service';
 import { bucketLimits, storageKey, type BucketLimit, type RateLimitBucket } from './rate-limit.buckets';
 import { KeyedWindowCounter } from './keyed-window-counter';
 
@@ -28,6 +29,7 @@ export class RateLimiter {
   constructor(
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {
     this.limits = bucketLimits(config);
   }
@@ -39,6 +41,7 @@ export class RateLimiter {
     try {
       const record = await this.storage.increment(key, ttlMs, limit, ttlMs, bucket);
       if (!record.isBlocked) return { ok: true, retryAfterMs: 0 };
+      this.metrics.rateLimited.inc({ bucket });
       return { ok: false, retryAfterMs: Math.max(1, record.timeToBlockExpire) * 1000 };
     } catch (err) {
       // The storage falls back to memory while Redis is away, so this is a bug, not an outage.
@@ -67,14 +70,18 @@ export class RateLimiter {
 export class SocketEventLimiter {
   readonly limit: number;
   private readonly counters: KeyedWindowCounter;
+  private readonly refused: { inc(): void };
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, metrics: Metrics) {
     this.limit = config.RATE_LIMIT_ENABLED ? config.RATE_LIMIT_SOCKET_EVENTS_PER_10S : Infinity;
     this.counters = new KeyedWindowCounter(this.limit, SOCKET_WINDOW_MS);
+    this.refused = metrics.rateLimited.labels('socket-event');
   }
 
   /** Counts one event against `key`'s budget for this window. */
   hit(key: string): ReturnType<KeyedWindowCounter['hit']> {
-    return this.counters.hit(key);
+    const result = this.counters.hit(key);
+    if (!result.ok) this.refused.inc();
+    return result;
   }
 }

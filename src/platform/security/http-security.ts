@@ -73,6 +73,7 @@ const CSP_BY_KIND: Record<RouteKind, HelmetOptions['contentSecurityPolicy']> = {
   'admin-api': API_CSP,
   'widget-api': API_CSP,
   'web-asset': WEB_ASSET_CSP,
+  'widget-asset': API_CSP,
   docs: DOCS_CSP,
 };
 
@@ -97,6 +98,8 @@ function corsPolicies(config: AppConfig): Record<RouteKind, FastifyCorsOptions> 
     'admin-api': admin,
     'widget-api': { ...common, origin: true, allowedHeaders: WIDGET_ALLOWED_HEADERS },
     'web-asset': { origin: false },
+    // Module scripts imported by another origin's page are fetched with CORS.
+    'widget-asset': { origin: '*', methods: ['GET'], maxAge: PREFLIGHT_MAX_AGE_S },
     docs: admin,
   };
 }

@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v4
+-- prepared as messages_append_v5
 with prev as (
   select id,
     status
@@ -56,23 +56,29 @@ select c.*,
   m.body as m_body,
   m.private as m_private,
   m.client_message_id as m_client_message_id,
-  m.created_at as m_created_at
+  m.created_at as m_created_at,
+  (
+  select name
+  from users
+  where id = m.author_id) as m_author_name
 from c
 left join m on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v4
+-- prepared as messages_append_v5
 -- the statement shown under "append to a conversation (prepared)"
-select "id",
-  "conversation_id",
-  "seq",
-  "sender",
-  "author_id",
-  "body",
-  "private",
-  "client_message_id",
-  "created_at"
+select "messages"."id",
+  "messages"."conversation_id",
+  "messages"."seq",
+  "messages"."sender",
+  "messages"."author_id",
+  "messages"."body",
+  "messages"."private",
+  "messages"."client_message_id",
+  "messages"."created_at",
+  "users"."name"
 from "messages"
+left join "users" on "users"."id" = "messages"."author_id"
 where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
@@ -159,7 +165,11 @@ select c.*,
   m.body as m_body,
   m.private as m_private,
   m.client_message_id as m_client_message_id,
-  m.created_at as m_created_at
+  m.created_at as m_created_at,
+  (
+  select name
+  from users
+  where id = m.author_id) as m_author_name
 from c
 left join m on true;
 release savepoint sp1;

@@ -1,0 +1,126 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import type { Browser, Page } from 'playwright-core';
+import type { Account, ProjectInfo } from '../factories/accounts';
+import { startAppWithProject } from '../factories/app-with-project';
+import { agentReply } from '../factories/widget';
+import { launchBrowser, screenshot, startHostSite, type HostSite } from '../support/browser';
+import type { HttpClient } from '../support/http';
+import type { TestApp } from '../support/test-app';
+import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+
+describe('widget in a real browser: nothing missed across network loss', () => {
+  let t: TestApp;
+  let api: HttpClient;
+  let owner: Account;
+  let project: ProjectInfo;
+  let browser: Browser;
+  let site: HostSite;
+  let url: string;
+
+  before(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
+    ({ t, api, owner, project } = await startAppWithProject({
+      owner: 'Sam',
+      project: { allowedOrigins: [site.origin], settings: { name: 'Acme Support' } },
+    }));
+    url = embedPage(site, '/shop', t.url, project.publicKey);
+  });
+  after(async () => {
+    await Promise.all([browser?.close(), site?.close()]);
+    await t?.close();
+  });
+
+  const messagesOf = async (conversationId: string): Promise<{ body: string }[]> =>
+    (await api.get(`/api/v1/conversations/${conversationId}/messages`, { token: owner.token })).body.data;
+  const agentBodies = (page: Page) => page.locator('.msg.agent[data-seq] .bubble').allTextContents();
+
+  async function startChat(page: Page, text: string): Promise<string> {
+    await sendFromWidget(page, text);
+    await page.locator('.msg.mine[data-seq]').waitFor();
+    const list = (await api.get(`/api/v1/conversations?projectId=${project.id}`, { token: owner.token }))
+      .body;
+    return list.data.find((c: any) => c.lastMessagePreview === text).id;
+  }
+
+  it('goes offline, the agent sends three replies, back online: all three appear once, in order', async () => {
+    const context = await browser.newContext();
+    const page = await openWidget(context, url);
+    const conversationId = await startChat(page, 'Where is my order?');
+    await agentReply(api, owner.token, conversationId, 'Let me check.');
+    await page.getByText('Let me check.').waitFor();
+
+    await context.setOffline(true);
+    await page.getByText('Reconnecting…').waitFor();
+    for (const body of ['It left the warehouse.', 'It arrives Tuesday.', 'Anything else?'])
+      await agentReply(api, owner.token, conversationId, body);
+    await page.waitForTimeout(300);
+    expect(await agentBodies(page)).toEqual(['Let me check.']);
+
+    await context.setOffline(false);
+    await page.getByText('Anything else?').waitFor();
+    await page.waitForTimeout(300);
+    expect(await agentBodies(page)).toEqual([
+      'Let me check.',
+      'It left the warehouse.',
+      'It arrives Tuesday.',
+      'Anything else?',
+    ]);
+    const seqs = await page
+      .locator('.msg[data-seq]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    await context.close();
+  });
+
+  it('a send made offline shows as not sent, and is delivered exactly once when back online', async () => {
+    const context = await browser.newContext();
+    const page = await openWidget(context, url);
+    const conversationId = await startChat(page, 'Hello');
+    await context.setOffline(true);
+    await sendFromWidget(page, 'Sent while offline');
+    await page.locator('.msg.failed').getByText('Not sent').waitFor();
+    await screenshot(page, 'widget-send-failed');
+
+    await context.setOffline(false);
+    await page.locator('.msg.mine[data-seq]').nth(1).waitFor();
+    expect(await page.locator('.msg.failed, .msg.pending').count()).toBe(0);
+    expect(await logBodies(page)).toEqual(['Hello', 'Sent while offline']);
+    // A manual retry of an already delivered id would be answered with the original: still one row.
+    expect((await messagesOf(conversationId)).map((m) => m.body)).toEqual(['Hello', 'Sent while offline']);
+    await context.close();
+  });
+
+  it('counts replies on the launcher while closed, blinks the title, and clears on open', async () => {
+    const context = await browser.newContext();
+    const page = await openWidget(context, url);
+    const conversationId = await startChat(page, 'Ping');
+    const unread: number[] = [];
+    await page.exposeFunction('recordUnread', (n: number) => unread.push(n));
+    await page.evaluate(() =>
+      (window as any).Spectre('on', 'unread', (n: number) => (window as any).recordUnread(n)),
+    );
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await agentReply(api, owner.token, conversationId, 'Pong');
+    await agentReply(api, owner.token, conversationId, 'Still there?');
+    const badge = page.locator('.badge');
+    await expect(badge.filter({ hasText: '2' }).waitFor()).resolves.toBeUndefined();
+    expect(await page.getByRole('button', { name: 'Open chat' }).getAttribute('aria-describedby')).toBe(
+      'sp-unread',
+    );
+    expect(await page.locator('#sp-unread').textContent()).toBe('2 unread messages');
+    await screenshot(page, 'widget-unread-badge');
+    await page.waitForFunction(() => document.title === '(2) New message', undefined, { timeout: 3000 });
+
+    // A reload keeps the visitor: the badge comes back from the server's unread count.
+    await page.reload();
+    await badge.filter({ hasText: '2' }).waitFor();
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByText('Still there?').waitFor();
+    await badge.waitFor({ state: 'hidden' });
+    expect(unread).toContain(2);
+    await context.close();
+  });
+});

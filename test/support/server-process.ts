@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Everything written so far to stdout and stderr. */
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code once the process has exited. */
+  exit: Promise<number | null>;
+}
+
+/**
+ * The real entry point (`src/main.ts` through swc, so no build is needed) with only `env` and PATH in
+ * its environment; its output is kept for the test to read.
+ */
+export function spawnServer(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ['--require', '@swc-node/register', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const exit = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+export const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
+export async function waitForHealth(url: string, server: ServerProcess): Promise<Response> {
+  for (let i = 0; i < 300; i++) {
+    if (exited(server.child)) {
+      throw new Error(
+        `server exited (${server.child.exitCode ?? server.child.signalCode}): ${server.stderr()}`,
+      );
+    }
+    const res = await fetch(`${url}/health`).catch(() => undefined);
+    if (res) return res;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('server did not answer within 30 s');
+}
+
+/** SIGTERM, then the exit code (null when killed by a signal rather than exiting). */
+export async function stopServer(server: ServerProcess): Promise<number | null> {
+  if (!exited(server.child)) server.child.kill('SIGTERM');
+  return server.exit;
+}

@@ -1,0 +1,74 @@
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../workspace/api';
+import { conversationPath, linkClick } from '../workspace/router';
+import type { ConversationDetail, InboxItem } from '../workspace/types';
+
+/**
+ * The visitor's other conversations. The API has no visitor filter yet, so this reads the project's
+ * latest 100 conversations and keeps the visitor's.
+ */
+function useOtherConversations(detail: ConversationDetail): InboxItem[] {
+  const [others, setOthers] = useState<InboxItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    api<InboxItem[]>(`/conversations?projectId=${detail.projectId}&limit=100`)
+      .then(
+        ({ data }) =>
+          live && setOthers(data.filter((c) => c.visitorId === detail.visitorId && c.id !== detail.id)),
+      )
+      .catch(() => undefined);
+    return () => void (live = false);
+  }, [detail.id, detail.projectId, detail.visitorId]);
+  return others;
+}
+
+export function VisitorPanel({ detail, open }: { detail: ConversationDetail; open: boolean }) {
+  const v = detail.visitor;
+  const others = useOtherConversations(detail);
+  const metadata = Object.entries(v.metadata);
+  return (
+    <aside class={`visitor-panel${open ? ' open' : ''}`} aria-label="Visitor">
+      <h2>Visitor</h2>
+      <dl class="visitor-facts">
+        <dt>Name</dt>
+        <dd>{v.name ?? '—'}</dd>
+        <dt>Email</dt>
+        <dd>{v.email ?? '—'}</dd>
+        <dt>Identity</dt>
+        <dd>
+          {v.verified ? (
+            <span class="badge badge-ok">Verified{v.externalId ? ` · ${v.externalId}` : ''}</span>
+          ) : (
+            <span class="badge badge-plain">Not verified</span>
+          )}
+        </dd>
+        <dt>Last seen</dt>
+        <dd>
+          <time dateTime={v.lastSeenAt}>{new Date(v.lastSeenAt).toLocaleString()}</time>
+        </dd>
+        {metadata.map(([k, value]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd>{String(value)}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      <h3>Other conversations</h3>
+      {others.length === 0 ? (
+        <p class="ws-muted">None.</p>
+      ) : (
+        <ul class="visitor-others">
+          {others.map((c) => (
+            <li key={c.id}>
+              <a href={conversationPath(c.id)} onClick={linkClick}>
+                {c.lastMessagePreview ?? 'Conversation'}
+              </a>{' '}
+              <span class={`badge status-${c.status}`}>{c.status}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import './styles/base.css';
+import { AuthScreen } from './auth/auth-screen';
+import { InvitePage, invitationTokenOf } from './auth/invite-page';
+import { currentUser, restoreSession, restoring } from './auth/session';
+import { path } from './router';
+import { Workspace } from './workspace/workspace';
+
+function App() {
+  if (restoring.value) {
+    return (
+      <main class="splash" aria-busy="true">
+        <p>Loading…</p>
+      </main>
+    );
+  }
+  const invitation = invitationTokenOf(path.value);
+  if (invitation) return <InvitePage token={invitation} />;
+  return currentUser.value ? <Workspace /> : <AuthScreen />;
+}
+
+void restoreSession();
+render(<App />, document.getElementById('app')!);

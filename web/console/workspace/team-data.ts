@@ -1,0 +1,44 @@
+// What the workspace knows of the current team: its projects, its members, who of them is online.
+import { computed, signal } from '@preact/signals';
+import { currentTeamId, currentUser, teams } from '../auth/session';
+import { api } from './api';
+import type { Member, Project } from './types';
+
+export const projects = signal<Project[]>([]);
+export const members = signal<Member[]>([]);
+/** Online agent ids per project, as the last `presence` event for each said. */
+export const presenceByProject = signal<Record<string, string[]>>({});
+
+export const projectIds = computed(() => new Set(projects.value.map((p) => p.id)));
+export const myRole = computed(() => teams.value.find((t) => t.id === currentTeamId.value)?.role ?? 'agent');
+export const canManage = computed(() => myRole.value === 'owner' || myRole.value === 'admin');
+
+/** Members of the team online in any of its projects (the agent's own socket included). */
+export const onlineMembers = computed(() => {
+  const ids = new Set<string>();
+  for (const [projectId, agentIds] of Object.entries(presenceByProject.value)) {
+    if (projectIds.value.has(projectId)) for (const id of agentIds) ids.add(id);
+  }
+  return members.value.filter((m) => ids.has(m.userId));
+});
+
+export function memberName(userId: string | null): string {
+  if (!userId) return 'Unassigned';
+  if (userId === currentUser.value?.id) return 'You';
+  return members.value.find((m) => m.userId === userId)?.name ?? 'Former member';
+}
+
+export const projectName = (id: string): string => projects.value.find((p) => p.id === id)?.name ?? '';
+
+export async function loadTeamData(teamId: string): Promise<void> {
+  const [p, m] = await Promise.all([
+    api<Project[]>(`/projects?teamId=${teamId}`),
+    api<Member[]>(`/teams/${teamId}/members`),
+  ]);
+  projects.value = p.data;
+  members.value = m.data;
+}
+
+export function setPresence(projectId: string, agentIds: string[]): void {
+  presenceByProject.value = { ...presenceByProject.value, [projectId]: agentIds };
+}
