@@ -87,7 +87,7 @@ describe('security: transport hygiene', () => {
   });
 
   it('answers router-level errors (malformed or over-long URLs) with the envelope', async () => {
-    expectError(await api.get(`/api/v1/teams/${'x'.repeat(500)}`, { token: 'x' }), 400, 'BAD_REQUEST');
+    expectError(await api.get(`/api/v1/teams/${'x'.repeat(500)}`, { token: 'x' }), 414, 'URI_TOO_LONG');
     expectError(await api.get('/api/v1/teams/%E0%A4%A'), 400, 'BAD_REQUEST');
   });
 
