@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
+import type { Namespace } from 'socket.io';
+import { WidgetGateway } from '../../src/realtime/widget.gateway';
 import type { Account, ProjectInfo } from '../factories/accounts';
 import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply } from '../factories/widget';
@@ -71,6 +73,26 @@ describe('widget in a real browser: nothing missed across network loss', () => {
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
+    await context.close();
+  });
+
+  it("catches up on the server's resync hint what its socket missed, without reconnecting", async () => {
+    const context = await browser.newContext();
+    const page = await openWidget(context, url);
+    const conversationId = await startChat(page, 'Are you there?');
+    const nsp = (t.app.get(WidgetGateway) as unknown as { nsp: Namespace }).nsp;
+    // Live events stop reaching the page, as when its node's link to the other nodes is down.
+    for (const socket of nsp.sockets.values())
+      for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
+    await agentReply(api, owner.token, conversationId, 'Sent while the link was down');
+    await page.waitForTimeout(300);
+    expect(await agentBodies(page)).toEqual([]);
+
+    const socketIds = [...nsp.sockets.keys()];
+    for (const socket of nsp.sockets.values()) socket.emit('resync', { reason: 'link-restored' });
+    await page.getByText('Sent while the link was down').waitFor();
+    expect(await agentBodies(page)).toEqual(['Sent while the link was down']);
+    expect([...nsp.sockets.keys()]).toEqual(socketIds);
     await context.close();
   });
 

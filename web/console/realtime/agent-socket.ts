@@ -62,6 +62,9 @@ export class AgentSocket {
       // A refused handshake (e.g. TOKEN_EXPIRED) is not retried by socket.io itself either.
       if (!this.socket.active) this.retrySoon();
     });
+    // The node's link to the other nodes was down: it may have missed events (docs/realtime-delivery.md).
+    // A reconnect replays from the held seqs and refetches the inbox.
+    this.socket.on('resync', () => this.resync());
     this.stopWatching = this.watch();
   }
 

@@ -68,7 +68,11 @@ export function createChat(host: WidgetHost) {
     rt?.socket.emit('read', { conversationId: id }, () => undefined);
   }
 
-  function apply(list: WidgetMessage[], conversation?: WidgetConversation): void {
+  /**
+   * Adds messages to their conversation's log. `arriving`: they are new to the visitor (live, or a
+   * catch-up), so replies count as unread; history pages are already in the server's unread count.
+   */
+  function apply(list: WidgetMessage[], conversation?: WidgetConversation, arriving = true): void {
     if (list.length === 0) return;
     const id = list[0].conversationId;
     const fresh = list.filter((m) => !logs.of(id).items.some((x) => x.seq === m.seq));
@@ -79,7 +83,7 @@ export function createChat(host: WidgetHost) {
       if (conversation) upsertConversation(conversation);
     });
     const replies = fresh.filter((m) => m.sender !== 'visitor');
-    if (replies.length === 0) return;
+    if (replies.length === 0 || !arriving) return;
     agentTyping.value = false;
     const watching = host.isOpen() && currentId.value === id && !document.hidden;
     if (watching) markRead(id);
@@ -88,9 +92,9 @@ export function createChat(host: WidgetHost) {
     for (const m of replies) host.emit('message', { conversationId: id, body: m.body, author: m.author });
   }
 
-  async function page(id: string, query: string): Promise<boolean> {
+  async function page(id: string, query: string, arriving = false): Promise<boolean> {
     const { data, meta } = await api.history(id, query);
-    apply(data);
+    apply(data, undefined, arriving);
     return meta?.hasMore ?? false;
   }
 
@@ -101,7 +105,14 @@ export function createChat(host: WidgetHost) {
 
   /** Pages forward from the resync point until caught up (a replay past its cap says hasMore). */
   async function catchUp(id: string): Promise<void> {
-    while (await page(id, `&after=${logs.of(id).resyncPoint()}`));
+    while (await page(id, `&after=${logs.of(id).resyncPoint()}`, true));
+  }
+
+  async function resyncAll(): Promise<void> {
+    for (const c of await api.conversations()) upsertConversation(c);
+    const held = new Set(Object.keys(logs.lastSeqs()));
+    if (currentId.value) held.add(currentId.value);
+    await Promise.all([...held].map(catchUp));
   }
 
   async function ensureToken(): Promise<void> {
@@ -183,6 +194,9 @@ export function createChat(host: WidgetHost) {
         for (const [id, more] of Object.entries(p.hasMore)) if (more) void catchUp(id).catch(report);
       },
     );
+    // The node may have missed events while its link to the other nodes was down: refetch the list and
+    // catch up every conversation held (docs/realtime-delivery.md, "The resync hint").
+    socket.on('resync', () => void resyncAll().catch(report));
     socket.on('session.expired', () => rt?.restart());
     socket.on('server.shutdown', () => undefined);
   }
