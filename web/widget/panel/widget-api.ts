@@ -1,39 +1,13 @@
-// The widget's REST calls, typed by hand for what the widget uses (the generated OpenAPI types
-// can replace these interfaces later).
+// The widget's REST calls, with the shapes of the generated OpenAPI types (npm run gen:api).
 import { apiFetch, type ApiRequest } from '@shared/api/client';
+import type { components } from '@shared/api/schema';
 import type { VisitorStorage } from '../host';
 
-export interface WidgetConfig {
-  projectId: string;
-  name: string;
-  greeting: string | null;
-  color: string | null;
-  agentsOnline: boolean;
-  requireIdentityVerification: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface WidgetMessage {
-  id: string;
-  conversationId: string;
-  seq: number;
-  sender: 'visitor' | 'agent' | 'system';
-  author: { name: string; avatarUrl: string | null } | null;
-  body: string;
-  clientMessageId: string;
-  createdAt: string;
-}
-
-export interface WidgetConversation {
-  id: string;
-  status: 'open' | 'pending' | 'resolved' | 'snoozed';
-  lastSeq: number;
-  lastMessageAt: string;
-  lastMessagePreview: string | null;
-  visitorLastReadSeq: number;
-  agentLastReadSeq: number;
-  createdAt: string;
-  unreadCount?: number;
-}
+export type WidgetConfig = Schemas['WidgetConfigResponseDto'];
+export type WidgetMessage = Schemas['MessageResponseDto'];
+export type WidgetConversation = Schemas['WidgetConversationItemDto'];
 
 export interface VisitorProfile {
   externalId?: string;
