@@ -32,7 +32,7 @@ describe('console: sign up, stay signed in across a reload, sign out, sign in', 
     await screenshot(page, 'console-sign-up');
     await page.getByRole('button', { name: 'Create account' }).click();
     await signedIn(page);
-    expect(page.url()).toBe(`${env.t.url}/app`);
+    await page.waitForURL(`${env.t.url}/app`);
     await page.getByText("Ada Agent's team").waitFor();
     await screenshot(page, 'console-signed-in');
 

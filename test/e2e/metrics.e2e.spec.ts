@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
-import { visitorSend } from '../factories/widget';
+import { openSession, visitorSend } from '../factories/widget';
 import { expectError } from '../support/expect-error';
 import { httpClient } from '../support/http';
 import { sampleOf } from '../support/prometheus';
@@ -71,7 +71,10 @@ describe('metrics on the main port, behind METRICS_TOKEN', () => {
 
   it('counts socket connections by namespace and events in and out', async () => {
     const agent = await sockets.track(connectAgent(s.t.url, s.owner.token));
-    const widget = await sockets.track(connectWidget(s.t.url, { projectKey: s.project.publicKey }));
+    const visitorToken = await openSession(s.api, s.project);
+    const widget = await sockets.track(
+      connectWidget(s.t.url, { projectKey: s.project.publicKey, visitorToken }),
+    );
     const ack = await emitWithAck(widget, 'message.send', { body: 'Hello', clientMessageId: randomUUID() });
     expect(ack.ok).toBe(true);
     await agent.waitFor('message.created');

@@ -190,8 +190,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a visitor message (the first one creates the visitor and conversation)
-         * @description 201 when stored; 200 with the original message when clientMessageId was already used.
+         * Send a visitor message (without conversationId, it opens a conversation)
+         * @description Needs a visitor token (POST /widget/session first; without one: 401 VISITOR_TOKEN_INVALID). 201 when stored; 200 with the original message when this visitor already used the clientMessageId. A `visitor` profile updates this visitor; an externalId other than its own is refused (400 IDENTITY_CHANGE_NOT_ALLOWED).
          */
         post: operations["MessagesWidgetController_send"];
         delete?: never;
@@ -622,7 +622,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
                 details?: {
                     message: string;
                     path?: string;
