@@ -102,7 +102,7 @@ export const refreshTokens = pgTable(
   (t) => [
     uniqueIndex('refresh_tokens_token_hash_key').on(t.tokenHash),
     index('refresh_tokens_family_idx').on(t.familyId),
-    // isSessionActive asks "any revoked token in this family?" on every authenticated request.
+    // activeSessions asks "any revoked token in this family?" on every authenticated request.
     index('refresh_tokens_revoked_family_idx')
       .on(t.familyId)
       .where(sql`${t.revokedAt} is not null`),

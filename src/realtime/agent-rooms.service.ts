@@ -4,11 +4,16 @@ import type { Namespace } from 'socket.io';
 import { PresenceService } from '../modules/presence/presence.service';
 import type { AgentScope } from '../modules/access/access.repository';
 import { AccessService } from '../modules/access/access.service';
+import { AccessTokenService } from '../modules/auth/access-token.service';
 import { projectRoom, RealtimeBus } from './realtime-bus.service';
 import type { AgentAccessEvent } from './realtime.events';
 import { safeMessage } from './socket-helpers';
 import type { StatefulSocket } from './socket-state';
 
+const endSession = (socket: StatefulSocket): void => {
+  socket.emit('session.expired');
+  socket.disconnect(true);
+};
 const userRoom = (userId: string): string => `user:${userId}`;
 /**
  * Gives a socket's agent a freshly read scope. Sockets of one user share the read, and leaveTeam
@@ -36,6 +41,7 @@ export class AgentRooms {
     private readonly access: AccessService,
     private readonly presence: PresenceService,
     private readonly bus: RealtimeBus,
+    private readonly tokens: AccessTokenService,
   ) {}
 
   /** An agent's scope for a handshake, and the point in this node's access changes it was read at. */
@@ -88,15 +94,30 @@ export class AgentRooms {
       const agent = socket.data.agent;
       if (!agent) continue;
       if (event.type === 'session.revoked') {
-        if (agent.sessionId !== event.sessionId) continue;
-        socket.emit('session.expired');
-        socket.disconnect(true);
+        if (agent.sessionId === event.sessionId) endSession(socket);
       } else if (agent.id === event.userId || agent.teamIds.includes(event.teamId)) {
         if (event.revoked && agent.id === event.userId) this.leaveTeam(socket, event.teamId);
         this.stale.add(socket);
       }
     }
     this.rescopeStale();
+  }
+
+  /**
+   * Repairs this node's agent sockets after its link to the bus was down, when access.changed and
+   * session.revoked events may have been lost on the way: every socket is re-scoped from the database
+   * (and handshakes in flight read again), and those whose session was revoked meanwhile close.
+   * Resolves once both are done.
+   */
+  async repair(nsp: Namespace): Promise<void> {
+    this.changes += 1;
+    const sockets = [...(nsp.sockets.values() as Iterable<StatefulSocket>)].filter((s) => s.data.agent);
+    for (const socket of sockets) this.stale.add(socket);
+    this.rescopeStale();
+    const sessions = new Set(sockets.map((s) => s.data.agent!.sessionId));
+    const active = await this.tokens.activeSessions([...sessions]);
+    for (const socket of sockets) if (!active.has(socket.data.agent!.sessionId)) endSession(socket);
+    await this.rescoping;
   }
 
   /**

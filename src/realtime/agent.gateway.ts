@@ -68,6 +68,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   afterInit(nsp: Namespace): void {
     this.bus.attach('agent', nsp);
     this.bus.onAgentAccess((event) => this.rooms.apply(nsp, event));
+    this.bus.onLinkRestored(() => this.rooms.repair(nsp));
     useHandshake(nsp, (socket) => this.authenticate(socket));
     // Every node: each refreshes its own sockets' presence.
     this.jobs.register({

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { DomainEvents } from '../platform/events/domain-events';
 import { StreamFanout } from '../platform/redis/stream-fanout';
@@ -12,6 +12,7 @@ import type {
   PayloadOf,
   WidgetServerEvents,
 } from './realtime.events';
+import { safeMessage } from './socket-helpers';
 import { deliver, type MessageRef, type StatefulSocket } from './socket-state';
 
 const BUS_STREAM = 'spectre:bus';
@@ -31,7 +32,9 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   private agents?: Namespace;
   private widgets?: Namespace;
   private unsubscribe?: () => void;
+  private readonly logger = new Logger(RealtimeBus.name);
   private accessListener?: (event: AgentAccessEvent) => void;
+  private repairAgents?: () => Promise<void>;
   private closing = false;
   private fanout?: StreamFanout<BusEvent>;
   /** projectId → the agents last announced to this node's sockets. */
@@ -49,7 +52,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       url: this.config.REDIS_URL,
       stream: BUS_STREAM,
       onEntry: (event) => this.deliverLocal(event),
-      onResumed: () => this.hintResync(),
+      onResumed: () => void this.linkRestored(),
     });
     this.fanout.start();
   }
@@ -100,16 +103,29 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     this.accessListener = listener;
   }
 
+  /** The agent gateway's repair of its sockets after lost access and session events (see linkRestored). */
+  onLinkRestored(repair: () => Promise<void>): void {
+    this.repairAgents = repair;
+  }
+
   publish(event: BusEvent): void {
     this.deliverLocal(event);
     if (!this.closing) this.fanout?.publish(event);
   }
 
-  /** Every socket of this node may have missed events: it should resync from its last contiguous seqs. */
-  private hintResync(): void {
+  /**
+   * This node's link to the stream is back and events may have been lost: access and session changes
+   * are repaired from the database (rooms are what keeps a removed member from a team's events), and
+   * every socket is told to resync from its last contiguous seqs. Resolves once the repair is done.
+   */
+  async linkRestored(): Promise<void> {
+    const repaired = this.repairAgents?.().catch((err: unknown) =>
+      this.logger.warn(`could not repair agent sockets after the link: ${safeMessage(err)}`),
+    );
     for (const nsp of [this.agents, this.widgets]) {
       for (const socket of nsp?.sockets.values() ?? []) socket.emit('resync', { reason: 'link-restored' });
     }
+    await repaired;
   }
 
   /** The projects this node's sockets (agents or widgets) watch. */

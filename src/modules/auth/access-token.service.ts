@@ -45,10 +45,14 @@ export class AccessTokenService {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       throw new AppError(ErrorCode.TOKEN_INVALID, 'Access token is not valid');
     }
-    if (!(await this.repo.isSessionActive(claims.sid))) {
+    if (!(await this.activeSessions([claims.sid])).has(claims.sid)) {
       throw new AppError(ErrorCode.TOKEN_INVALID, 'Session has ended');
     }
     return { id: claims.sub, sessionId: claims.sid, expiresAt: claims.exp ? claims.exp * 1000 : undefined };
+  }
+  /** The sessions (refresh-token families) among `sessionIds` that are not revoked. */
+  activeSessions(sessionIds: string[]): Promise<Set<string>> {
+    return this.repo.activeSessions(sessionIds);
   }
 }
 

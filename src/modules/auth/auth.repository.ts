@@ -63,7 +63,7 @@ export class AuthRepository {
   /**
    * Rotates a live refresh token in one statement: marks it rotated and inserts its successor in
    * the same family, or does nothing when it is not live. A family with any revoked token is dead
-   * for good (see isSessionActive), so a rotation racing a revocation leaves no live successor.
+   * for good (see activeSessions), so a rotation racing a revocation leaves no live successor.
    */
   async rotateRefreshToken(
     tokenHash: string,
@@ -115,13 +115,17 @@ export class AuthRepository {
 
   /**
    * A session (token family) is active while it has tokens and none of them was ever revoked.
-   * Two index probes, whatever the family's length (revoked rows have their own partial index).
+   * Two index probes per session, whatever the family's length (revoked rows have their own partial index).
    */
-  async isSessionActive(familyId: string): Promise<boolean> {
-    const result = await this.db.execute(sql`select
-      exists (select 1 from refresh_tokens where family_id = ${familyId}) as known,
-      exists (select 1 from refresh_tokens where family_id = ${familyId} and revoked_at is not null) as revoked`);
-    const [row] = (result as unknown as { rows: { known: boolean; revoked: boolean }[] }).rows;
-    return row.known && !row.revoked;
+  async activeSessions(familyIds: string[]): Promise<Set<string>> {
+    if (familyIds.length === 0) return new Set();
+    const ids = sql.join(
+      familyIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    );
+    const result = await this.db.execute(sql`select f.id from unnest(array[${ids}]) as f(id)
+      where exists (select 1 from refresh_tokens where family_id = f.id)
+        and not exists (select 1 from refresh_tokens where family_id = f.id and revoked_at is not null)`);
+    return new Set((result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
   }
 }
