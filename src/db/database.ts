@@ -7,7 +7,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
+import { databaseLayerError } from './pg-errors';
 import * as schema from './schema';
 
 /** The Drizzle handle both drivers share; repositories depend on this type only. */
@@ -53,10 +54,29 @@ export function createDatabase(options: DatabaseOptions): Database {
     : createPglite(options.dataDir);
 }
 
+/** Rethrows what `work` rejects with as the database layer's error (see isDatabaseUnavailable). */
+const ofDatabase = <T>(work: Promise<T>): Promise<T> =>
+  work.catch((err: unknown) => {
+    throw databaseLayerError(err);
+  });
+
+/**
+ * A pool whose connect failures (refused, timed out) say they come from the database: Drizzle's
+ * transactions connect outside its query wrapper. The callback form is pg-pool's own, for its queries.
+ */
+class DatabasePool extends Pool {
+  override connect(): Promise<PoolClient>;
+  override connect(callback: Parameters<Pool['connect']>[0]): void;
+  override connect(callback?: Parameters<Pool['connect']>[0]): Promise<PoolClient> | void {
+    if (callback) return super.connect(callback);
+    return ofDatabase(super.connect());
+  }
+}
+
 function createPostgres(url: string, max: number): Database {
   // Without a connect timeout a request waits for ever for a connection while the database is away;
   // with it, it fails (503, retry) once the wait exceeds what a client would sit through.
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new DatabasePool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // A connection's error (the server restarting, a backend terminated) must not crash the process.
   // The pool listens only while a client is idle; a client checked out (a transaction between two
   // statements) would emit 'error' with no listener, which throws. Its pending and next queries
@@ -68,7 +88,8 @@ function createPostgres(url: string, max: number): Database {
     db,
     driver: 'postgres',
     async prepared<T>(statement: PreparedStatement, params: unknown[]) {
-      const result = await pool.query({ name: statement.name, text: statement.text, values: params });
+      const query = pool.query({ name: statement.name, text: statement.text, values: params });
+      const result = await ofDatabase(query);
       return result.rows as T[];
     },
     async migrate() {
@@ -82,7 +103,7 @@ function createPostgres(url: string, max: number): Database {
       }
     },
     async ping() {
-      await pool.query('select 1');
+      await ofDatabase(pool.query('select 1'));
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
@@ -100,7 +121,7 @@ function createPglite(dataDir: string): Database {
     db: pglite as unknown as Db,
     driver: 'pglite',
     async prepared<T>(statement: PreparedStatement, params: unknown[]) {
-      return (await client.query<T>(statement.text, params)).rows;
+      return (await ofDatabase(client.query<T>(statement.text, params))).rows;
     },
     async migrate() {
       await migratePglite(pglite, { migrationsFolder: MIGRATIONS_FOLDER });

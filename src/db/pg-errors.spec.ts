@@ -1,26 +1,35 @@
 import { describe, it } from 'node:test';
+import { DrizzleQueryError } from 'drizzle-orm';
 import { expect } from 'expect';
-import { isDatabaseUnavailable, sqlStateOf } from './pg-errors';
+import { DatabaseError } from 'pg';
+import { databaseLayerError, isDatabaseUnavailable, sqlStateOf } from './pg-errors';
 
-const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { code });
-const wrapped = (cause: unknown) => Object.assign(new Error('Failed query: select 1'), { cause });
+/** What the server answers (node-postgres builds a DatabaseError from its ErrorResponse). */
+const serverError = (code: string) => Object.assign(new DatabaseError(`pg ${code}`, 0, 'error'), { code });
+/** A socket error, as net raises it for any connection: the database's, Redis's, an HTTP call's. */
+const socketError = (code: string) =>
+  Object.assign(new Error(`connect ${code} 127.0.0.1:6379`), { code, syscall: 'connect' });
+/** Drizzle wraps whatever a query's driver call rejects with. */
+const failedQuery = (cause: Error) => new DrizzleQueryError('select 1', [], cause);
 
 describe('isDatabaseUnavailable', () => {
   it('is true for the database being away: connection errors, classes 08 and 57P0x, 53300', () => {
     for (const err of [
-      pgError('08006'),
-      pgError('08001'),
-      pgError('57P01'),
-      pgError('57P02'),
-      pgError('57P03'),
-      pgError('53300'),
-      pgError('ECONNREFUSED'),
-      pgError('ECONNRESET'),
-      new Error('Connection terminated unexpectedly'),
-      new Error('Connection terminated due to connection timeout'),
-      new Error('timeout exceeded when trying to connect'),
-      new Error('Client has encountered a connection error and is not queryable'),
-      wrapped(pgError('57P01')),
+      serverError('08006'),
+      serverError('08001'),
+      serverError('57P01'),
+      serverError('57P02'),
+      serverError('57P03'),
+      serverError('53300'),
+      failedQuery(socketError('ECONNREFUSED')),
+      failedQuery(socketError('ECONNRESET')),
+      failedQuery(new Error('Connection terminated unexpectedly')),
+      failedQuery(new Error('Client has encountered a connection error and is not queryable')),
+      failedQuery(serverError('57P01')),
+      // A pool connect outside a Drizzle query (a transaction's), and a prepared statement.
+      databaseLayerError(socketError('ECONNREFUSED')) as Error,
+      databaseLayerError(new Error('Connection terminated due to connection timeout')) as Error,
+      databaseLayerError(new Error('timeout exceeded when trying to connect')) as Error,
     ]) {
       expect({ err: err.message, unavailable: isDatabaseUnavailable(err) }).toEqual({
         err: err.message,
@@ -29,11 +38,22 @@ describe('isDatabaseUnavailable', () => {
     }
   });
 
+  it('is false for connection errors that did not come from the database (Redis, outbound calls)', () => {
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']) {
+      const wrapped = new Error('webhook delivery failed', { cause: socketError(code) });
+      for (const err of [socketError(code), wrapped]) {
+        expect({ code, unavailable: isDatabaseUnavailable(err) }).toEqual({ code, unavailable: false });
+      }
+    }
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(false);
+  });
+
   it('is false for errors of the request or the code', () => {
     for (const err of [
-      pgError('23505'),
-      pgError('22P02'),
-      pgError('42P01'),
+      serverError('23505'),
+      serverError('22P02'),
+      failedQuery(serverError('42P01')),
+      failedQuery(new Error('boom')),
       new Error('boom'),
       undefined,
       'x',
@@ -43,7 +63,7 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('finds a wrapped SQLSTATE', () => {
-    expect(sqlStateOf(wrapped(pgError('23505')))).toBe('23505');
-    expect(sqlStateOf(pgError('ECONNREFUSED'))).toBeUndefined();
+    expect(sqlStateOf(failedQuery(serverError('23505')))).toBe('23505');
+    expect(sqlStateOf(socketError('ECONNREFUSED'))).toBeUndefined();
   });
 });

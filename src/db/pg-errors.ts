@@ -1,3 +1,6 @@
+import { DrizzleQueryError } from 'drizzle-orm';
+import { DatabaseError } from 'pg';
+
 interface DriverError {
   code?: unknown;
   constraint?: unknown;
@@ -47,12 +50,35 @@ const DRIVER_MESSAGES = [
   /^timeout exceeded when trying to connect$/, // the pool's connectionTimeoutMillis
 ];
 
+/** Errors the database layer raised outside a Drizzle query: a pool's connect, a prepared statement. */
+const fromDatabaseLayer = new WeakSet<object>();
+
+/** Marks `err` as raised by the database layer (see isDatabaseUnavailable) and returns it. */
+export function databaseLayerError(err: unknown): unknown {
+  if (err && typeof err === 'object') fromDatabaseLayer.add(err);
+  return err;
+}
+
+/**
+ * Whether the error came from the database: a Drizzle query, the server's own error (pg's
+ * DatabaseError) or the database layer (a pool connect, a prepared statement). A socket error from
+ * anywhere else (Redis, an outbound call) is not the database being away.
+ */
+function fromDatabase(err: unknown): boolean {
+  for (const e of causes(err)) {
+    if (e instanceof DrizzleQueryError || e instanceof DatabaseError || fromDatabaseLayer.has(e)) return true;
+  }
+  return false;
+}
+
 /**
  * True when the database is away rather than the request wrong: connection errors, SQLSTATE class
  * 08 (connection exception), 57P01–57P05 (shutdown, crash, starting up, idle timeouts) and 53300
- * (too many connections). These are worth a retry a moment later.
+ * (too many connections), raised by the database (see fromDatabase). These are worth a retry a
+ * moment later.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!fromDatabase(err)) return false;
   for (const e of causes(err)) {
     const code = typeof e.code === 'string' ? e.code : undefined;
     if (
