@@ -67,10 +67,34 @@ describe('StreamFanout across a Redis outage', () => {
     expect(b.got).toEqual([1, 2, 3, 4, 5]);
     proxy.close();
   });
+
+  it('adds the drop marker as soon as the link is back, while publishes keep its queue busy', async () => {
+    // 20 ms to Redis and a publish every millisecond: from the restore on, something is always queued.
+    const proxy = await cuttableProxy(redis.port, 20);
+    const a = node(50, proxy.url);
+    const b = node();
+    await sleep(300);
+    proxy.cut();
+    await sleep(200);
+    for (let n = 1; n <= 80; n++) a.fanout.publish(n);
+    proxy.restore();
+    let n = 1000;
+    const load = setInterval(() => a.fanout.publish(n++), 1);
+    try {
+      await waitUntil('b resumed under load', () => b.resumed.count >= 1, 5000);
+      expect(b.got.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    } finally {
+      clearInterval(load);
+      proxy.close();
+    }
+  });
 });
 
-/** A TCP proxy to Redis whose connections can be cut (and new ones refused) while Redis stays up. */
-async function cuttableProxy(port: number) {
+/**
+ * A TCP proxy to Redis whose connections can be cut (and new ones refused) while Redis stays up;
+ * with `delayMs`, what clients send reaches Redis that much later.
+ */
+async function cuttableProxy(port: number, delayMs = 0) {
   const open = new Set<net.Socket>();
   let refusing = false;
   const server = net.createServer((client) => {
@@ -81,7 +105,9 @@ async function cuttableProxy(port: number) {
       c.on('close', () => open.delete(c));
       c.on('error', () => undefined);
     }
-    client.pipe(upstream).pipe(client);
+    upstream.pipe(client);
+    if (delayMs === 0) return void client.pipe(upstream);
+    client.on('data', (chunk) => setTimeout(() => upstream.write(chunk), delayMs));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port: own } = server.address() as net.AddressInfo;

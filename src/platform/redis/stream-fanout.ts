@@ -43,6 +43,8 @@ export class StreamFanout<T> {
   private linkWasDown = false;
   /** Some of this node's publishes never reached the stream: other nodes must resync too. */
   private dropped = false;
+  /** A drop marker is on its way to the stream. */
+  private marking = false;
   private stopped = false;
   private loop?: Promise<void>;
 
@@ -59,6 +61,7 @@ export class StreamFanout<T> {
         if (!this.stopped) this.linkWasDown = true;
       });
     }
+    this.writer.on('ready', () => this.markDropped());
   }
 
   start(): void {
@@ -67,20 +70,48 @@ export class StreamFanout<T> {
 
   publish(entry: T): void {
     if (this.stopped) return;
-    if (this.queued >= this.maxQueued) {
-      this.dropped = true;
-      return;
-    }
-    this.add('d', JSON.stringify(entry));
+    if (this.queued >= this.maxQueued) return this.drop();
+    this.queued += 1;
+    this.xadd('d', JSON.stringify(entry))
+      .catch(() => this.drop())
+      .finally(() => (this.queued -= 1));
   }
 
   /** An entry: `d` carries data; `r` (no data) tells every node to call onResumed. */
-  private add(kind: 'd' | 'r', data = ''): void {
-    this.queued += 1;
-    this.writer
-      .xadd(this.options.stream, 'MAXLEN', '~', this.maxLen, '*', 'o', this.nodeId, kind, data)
+  private xadd(kind: 'd' | 'r', data = ''): Promise<unknown> {
+    return this.writer.xadd(
+      this.options.stream,
+      'MAXLEN',
+      '~',
+      this.maxLen,
+      '*',
+      'o',
+      this.nodeId,
+      kind,
+      data,
+    );
+  }
+
+  private drop(): void {
+    this.dropped = true;
+    this.markDropped();
+  }
+
+  /**
+   * Adds the drop marker as soon as the writer is connected, whatever is queued: waiting for a quiet
+   * moment would postpone it for as long as the load lasts. One marker at a time; drops meanwhile get
+   * the next.
+   */
+  private markDropped(): void {
+    if (!this.dropped || this.marking || this.stopped || this.writer.status !== 'ready') return;
+    this.dropped = false;
+    this.marking = true;
+    this.xadd('r')
       .catch(() => (this.dropped = true))
-      .finally(() => (this.queued -= 1));
+      .finally(() => {
+        this.marking = false;
+        this.markDropped();
+      });
   }
 
   /** Lets queued publishes go out (bounded), then closes both connections. */
@@ -108,10 +139,6 @@ export class StreamFanout<T> {
     while (!this.stopped) {
       try {
         const batch = await this.readBatch();
-        if (batch < READ_COUNT && this.dropped && this.queued === 0) {
-          this.dropped = false;
-          this.add('r');
-        }
         if (batch < READ_COUNT && this.linkWasDown) {
           this.linkWasDown = false;
           this.logger.warn('Redis stream link restored: telling sockets to resync');
