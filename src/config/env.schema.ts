@@ -61,6 +61,8 @@ export const envSchema = z.object({
   RATE_LIMIT_KEY_PREFIX: z.string().min(1).max(64).default('spectre:rl'),
   /** A port of its own for GET /metrics (keep it off the public network); off when unset. */
   METRICS_PORT: integer(1, 65535).optional(),
+  /** Interface METRICS_PORT listens on: loopback unless a scraper on another host must reach it. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token for GET /metrics: on the main port, which has no /metrics without it, and on METRICS_PORT. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });

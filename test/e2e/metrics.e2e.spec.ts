@@ -178,4 +178,22 @@ describe('metrics on METRICS_PORT', () => {
       await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
     }
   });
+
+  // All of 127.0.0.0/8 is loopback on Linux: a server bound to one of its addresses refuses the others,
+  // one bound to 0.0.0.0 (HOST's default) takes them all.
+  it('listens on METRICS_HOST, loopback only by default', async () => {
+    for (const [host, refused] of [
+      [undefined, '127.0.0.2'],
+      ['127.0.0.2', '127.0.0.1'],
+    ] as const) {
+      const port = await freePort();
+      const t = await startTestApp({ METRICS_PORT: String(port), ...(host ? { METRICS_HOST: host } : {}) });
+      try {
+        expect((await fetch(`http://${host ?? '127.0.0.1'}:${port}/metrics`)).status).toBe(200);
+        await expect(fetch(`http://${refused}:${port}/metrics`)).rejects.toThrow();
+      } finally {
+        await t.close();
+      }
+    }
+  });
 });

@@ -38,9 +38,9 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.METRICS_PORT === undefined) return;
     this.server = createMetricsServer(this.metrics, this.config.METRICS_TOKEN);
-    this.server.listen(this.config.METRICS_PORT, this.config.HOST);
+    this.server.listen(this.config.METRICS_PORT, this.config.METRICS_HOST);
     await once(this.server, 'listening');
-    this.logger.log(`metrics on port ${this.config.METRICS_PORT}`);
+    this.logger.log(`metrics on ${this.config.METRICS_HOST} port ${this.config.METRICS_PORT}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
