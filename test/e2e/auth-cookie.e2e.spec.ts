@@ -157,6 +157,46 @@ describe('auth: the console refresh cookie', () => {
     expect(refreshCookie(after)?.attributes['max-age']).toBe('0');
   });
 
+  it('logout from the cookie alone (no access token) ends the session and clears the cookie', async () => {
+    const cleared = { value: '', attributes: expect.objectContaining({ 'max-age': '0' }) };
+    const session = await consoleSignUp();
+    const rotated = await api.post('/api/v1/auth/refresh', {
+      headers: cookieHeader(session.cookie),
+      body: {},
+    });
+    const current = refreshCookie(rotated)!.value;
+    const foreign = await api.post('/api/v1/auth/logout', {
+      headers: { ...cookieHeader(current), origin: EVIL },
+    });
+    expectError(foreign, 403, 'ORIGIN_NOT_ALLOWED');
+    expect((await api.get('/api/v1/auth/me', { token: rotated.body.data.accessToken })).status).toBe(200);
+
+    const logout = await api.post('/api/v1/auth/logout', {
+      headers: { ...cookieHeader(current), origin: t.url },
+    });
+    expect(logout.status).toBe(204);
+    expect(refreshCookie(logout)).toEqual(cleared);
+    for (const token of [session.access, rotated.body.data.accessToken]) {
+      expectError(await api.get('/api/v1/auth/me', { token }), 401, 'TOKEN_INVALID');
+    }
+    expectError(
+      await api.post('/api/v1/auth/refresh', { headers: cookieHeader(current), body: {} }),
+      401,
+      'REFRESH_TOKEN_INVALID',
+    );
+
+    // A rotated cookie still names its session; an unknown one ends nothing and is cleared all the same.
+    const other = await consoleSignUp();
+    await api.post('/api/v1/auth/refresh', { headers: cookieHeader(other.cookie), body: {} });
+    expect((await api.post('/api/v1/auth/logout', { headers: cookieHeader(other.cookie) })).status).toBe(204);
+    expectError(await api.get('/api/v1/auth/me', { token: other.access }), 401, 'TOKEN_INVALID');
+    const unknown = await api.post('/api/v1/auth/logout', { headers: cookieHeader('rt_unknown') });
+    expect(unknown.status).toBe(204);
+    expect(refreshCookie(unknown)).toEqual(cleared);
+    // Neither a bearer token nor the cookie: nothing to end.
+    expectError(await api.post('/api/v1/auth/logout', {}), 401, 'UNAUTHENTICATED');
+  });
+
   it('refuses cookie requests from another origin with the error envelope, and leaves the session alone', async () => {
     const session = await consoleSignUp();
     const foreign = await api.post('/api/v1/auth/refresh', {

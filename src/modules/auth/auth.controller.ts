@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { CurrentUser, Public, type AuthUser } from '../../platform/auth/auth-user';
+import { AccessTokenService, bearerToken } from './access-token.service';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { ApiData } from '../../platform/http/api-docs';
@@ -41,6 +42,7 @@ const CookieHeader = () =>
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly tokens: AccessTokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,19 +110,25 @@ export class AuthController {
     }
   }
 
+  @Public()
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'End this session (revokes its refresh tokens and access tokens; clears the console cookie)',
+    summary:
+      'End this session (revokes its refresh tokens and access tokens; clears the console cookie). ' +
+      'Without a bearer token, ends the session of the console cookie',
   })
   @ApiNoContentResponse()
   async logout(
-    @CurrentUser() user: AuthUser,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(user);
+    const bearer = bearerToken(request.headers.authorization);
+    const cookie = readRefreshCookie(request);
+    if (bearer) await this.auth.logout(await this.tokens.verify(bearer));
+    else if (cookie) await this.auth.logoutByRefreshToken(cookie);
+    else throw new AppError(ErrorCode.UNAUTHENTICATED, 'Missing bearer token or session cookie');
     clearRefreshCookie(this.config, request, reply);
   }
 

@@ -95,8 +95,21 @@ export class AuthService implements OnModuleInit {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.repo.revokeFamily(user.sessionId);
-    this.events.publish({ type: 'session.revoked', sessionId: user.sessionId });
+    await this.endSession(user.sessionId);
+  }
+
+  /**
+   * Ends the session a refresh token belongs to, whatever the token's state (a rotated one still
+   * names its family): the console's sign-out when it has no access token. An unknown token ends nothing.
+   */
+  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+    const row = await this.repo.findRefreshToken(sha256(refreshToken));
+    if (row) await this.endSession(row.familyId);
+  }
+
+  private async endSession(sessionId: string): Promise<void> {
+    await this.repo.revokeFamily(sessionId);
+    this.events.publish({ type: 'session.revoked', sessionId });
   }
 
   async me(user: AuthUser): Promise<UserResponseDto> {

@@ -210,10 +210,13 @@ export async function signUp(name: string, email: string, password: string): Pro
 
 /** Ends the session on the server (which clears the cookie) and in every tab. */
 export async function signOut(): Promise<void> {
+  const logout: ApiRequest = { method: 'POST', credentials: 'same-origin' };
   try {
-    await authedFetch<void>('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' });
+    await authedFetch<void>('/api/v1/auth/logout', logout);
   } catch {
-    // Signed out here either way; a session the server could not end dies at its next refresh.
+    // No access token (a refresh failed, the network blinked): the cookie alone names the session,
+    // which would otherwise come back on the next page load.
+    await apiFetch<void>('/api/v1/auth/logout', logout).catch(() => undefined);
   } finally {
     endSession();
     tellOtherTabs({ type: 'signed-out' });

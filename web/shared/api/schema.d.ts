@@ -28,7 +28,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session (revokes its refresh tokens and access tokens; clears the console cookie) */
+        /** End this session (revokes its refresh tokens and access tokens; clears the console cookie). Without a bearer token, ends the session of the console cookie */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
