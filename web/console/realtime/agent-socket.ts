@@ -27,12 +27,15 @@ export interface AgentSocketOptions {
 }
 
 const WATCHDOG_MS = 5_000;
+/** A node sends its resync hint to all its sockets at once: their reconnects spread over this. */
+const HINT_JITTER_MS = 3_000;
 
 export class AgentSocket {
   readonly state = signal<ConnectionState>('connecting');
   private readonly socket: Socket;
   private connectedBefore = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private hintTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly stopWatching: () => void;
 
   constructor(private readonly options: AgentSocketOptions) {
@@ -48,6 +51,8 @@ export class AgentSocket {
       },
     });
     this.socket.on('connect', () => {
+      // A new connection replays from the held seqs: a hint still waiting has nothing left to do.
+      clearTimeout(this.hintTimer);
       this.state.value = 'connected';
       if (this.connectedBefore) this.options.onReconnect();
       this.connectedBefore = true;
@@ -63,8 +68,11 @@ export class AgentSocket {
       if (!this.socket.active) this.retrySoon();
     });
     // The node's link to the other nodes was down: it may have missed events (docs/realtime-delivery.md).
-    // A reconnect replays from the held seqs and refetches the inbox.
-    this.socket.on('resync', () => this.resync());
+    // A reconnect replays from the held seqs and refetches the inbox, after a random wait.
+    this.socket.on('resync', () => {
+      clearTimeout(this.hintTimer);
+      this.hintTimer = setTimeout(() => this.resync(), Math.random() * HINT_JITTER_MS);
+    });
     this.stopWatching = this.watch();
   }
 
@@ -84,6 +92,7 @@ export class AgentSocket {
 
   close(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.hintTimer);
     this.stopWatching();
     this.socket.disconnect();
   }
