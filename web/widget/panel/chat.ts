@@ -65,18 +65,29 @@ export function createChat(host: WidgetHost) {
   function markRead(id: string): void {
     if (!unread.value[id] && !(id === currentId.value && host.isOpen())) return;
     setUnread(id, 0);
-    rt?.socket.emit('read', { conversationId: id }, () => undefined);
+    // Read up to what is shown, not "everything": a reply still on its way stays unread.
+    const seq = logs.of(id).newestSeq();
+    if (seq > 0) rt?.socket.emit('read', { conversationId: id, seq }, () => undefined);
   }
 
-  /**
-   * Adds messages to their conversation's log. `arriving`: they are new to the visitor (live, or a
-   * catch-up), so replies count as unread; history pages are already in the server's unread count.
-   */
-  function apply(list: WidgetMessage[], conversation?: WidgetConversation, arriving = true): void {
-    if (list.length === 0) return;
-    const id = list[0].conversationId;
+  interface Source {
+    /** The messages are new to the visitor (live, or a catch-up), so replies count as unread; history
+     * pages are already in the server's unread count. */
+    arriving?: boolean;
+    /** The source holds every visible message up to this seq (see ConversationLog.apply). */
+    contiguousTo?: number;
+  }
+
+  /** Adds messages to their conversation's log, and moves its checkpoint as far as the source allows. */
+  function apply(
+    id: string,
+    list: WidgetMessage[],
+    source: Source = {},
+    conversation?: WidgetConversation,
+  ): void {
+    const { arriving = true, contiguousTo } = source;
     const fresh = list.filter((m) => !logs.of(id).items.some((x) => x.seq === m.seq));
-    if (!logs.of(id).apply(list)) return;
+    if (!logs.of(id).apply(list, contiguousTo)) return;
     batch(() => {
       outbox.settled(list.map((m) => m.clientMessageId));
       version.value++;
@@ -92,20 +103,23 @@ export function createChat(host: WidgetHost) {
     for (const m of replies) host.emit('message', { conversationId: id, body: m.body, author: m.author });
   }
 
-  async function page(id: string, query: string, arriving = false): Promise<boolean> {
-    const { data, meta } = await api.history(id, query);
-    apply(data, undefined, arriving);
-    return meta?.hasMore ?? false;
-  }
+  const newest = (list: WidgetMessage[]) => Math.max(0, ...list.map((m) => m.seq));
 
+  /** The newest page: everything up to its newest seq is on it or on earlier pages. */
   async function loadLatest(id: string): Promise<void> {
-    const more = await page(id, '');
-    hasEarlier.value = { ...hasEarlier.value, [id]: more };
+    const { data, meta } = await api.history(id, '');
+    apply(id, data, { arriving: false, contiguousTo: newest(data) });
+    hasEarlier.value = { ...hasEarlier.value, [id]: meta?.hasMore ?? false };
   }
 
-  /** Pages forward from the resync point until caught up (a replay past its cap says hasMore). */
+  /** Pages forward from the checkpoint until caught up (a replay past its cap says hasMore). */
   async function catchUp(id: string): Promise<void> {
-    while (await page(id, `&after=${logs.of(id).resyncPoint()}`, true));
+    for (let more = true; more;) {
+      const from = logs.of(id).checkpoint();
+      const { data, meta } = await api.history(id, `&after=${from}`);
+      apply(id, data, { contiguousTo: Math.max(from, newest(data)) });
+      more = meta?.hasMore ?? false;
+    }
   }
 
   async function resyncAll(): Promise<void> {
@@ -132,7 +146,7 @@ export function createChat(host: WidgetHost) {
       );
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
-      apply([result.message], result.conversation);
+      apply(result.conversation.id, [result.message], {}, result.conversation);
       problem.value = null;
     },
     // Offline is shown by the connection state, and the send is retried on reconnect.
@@ -171,7 +185,7 @@ export function createChat(host: WidgetHost) {
       if (problem.value.fatal) socket.disconnect();
     });
     socket.on('message.created', (p: { message: WidgetMessage; conversation: WidgetConversation }) =>
-      apply([p.message], p.conversation),
+      apply(p.message.conversationId, [p.message], {}, p.conversation),
     );
     socket.on('conversation.created', (p: { conversation: WidgetConversation }) =>
       upsertConversation(p.conversation),
@@ -189,7 +203,13 @@ export function createChat(host: WidgetHost) {
     socket.on('presence', (p: { online: boolean }) => (online.value = p.online));
     socket.on(
       'resync.complete',
-      (p: { hasMore: Record<string, boolean>; snapshots: Record<string, WidgetConversation> }) => {
+      (p: {
+        conversations: Record<string, number>;
+        hasMore: Record<string, boolean>;
+        snapshots: Record<string, WidgetConversation>;
+      }) => {
+        // The replay sent every message after the seq it was asked for, up to this one.
+        for (const [id, seq] of Object.entries(p.conversations)) apply(id, [], { contiguousTo: seq });
         for (const c of Object.values(p.snapshots)) upsertConversation(c);
         for (const [id, more] of Object.entries(p.hasMore)) if (more) void catchUp(id).catch(report);
       },
@@ -279,8 +299,10 @@ export function createChat(host: WidgetHost) {
       const id = currentId.value;
       const oldest = id && logs.of(id).oldestSeq();
       if (!id || !oldest) return;
-      const more = await page(id, `&before=${oldest}`).catch(report);
-      hasEarlier.value = { ...hasEarlier.value, [id]: more === true };
+      const earlier = await api.history(id, `&before=${oldest}`).catch((err) => void report(err));
+      if (!earlier) return;
+      apply(id, earlier.data, { arriving: false });
+      hasEarlier.value = { ...hasEarlier.value, [id]: earlier.meta?.hasMore === true };
     },
     async openConversation(id: string) {
       setCurrent(id);
