@@ -45,14 +45,18 @@ describe('widget in a real browser: a hole before a held message is recovered', 
   const seqsShown = (page: Page) =>
     page.locator('.msg[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
 
-  /** Hi (1), an agent reply (2) shown live, then a reply lost (3) and the visitor's own send (4). */
-  async function holeBeforeOwnSend(context: BrowserContext): Promise<{ page: Page; conversationId: string }> {
+  async function startChat(context: BrowserContext): Promise<{ page: Page; conversationId: string }> {
     const page = await openWidget(context, url);
     await sendFromWidget(page, 'Hi');
     await page.locator('.msg.mine[data-seq]').waitFor();
     const list = (await api.get(`/api/v1/conversations?projectId=${project.id}`, { token: owner.token }))
       .body;
-    const conversationId: string = list.data.find((c: any) => c.lastMessagePreview === 'Hi').id;
+    return { page, conversationId: list.data.find((c: any) => c.lastMessagePreview === 'Hi').id };
+  }
+
+  /** Hi (1), an agent reply (2) shown live, then a reply lost (3) and the visitor's own send (4). */
+  async function holeBeforeOwnSend(context: BrowserContext): Promise<{ page: Page; conversationId: string }> {
+    const { page, conversationId } = await startChat(context);
     await agentReply(api, owner.token, conversationId, 'Hello, how can I help?');
     await page.getByText('Hello, how can I help?').waitFor();
 
@@ -93,4 +97,49 @@ describe('widget in a real browser: a hole before a held message is recovered', 
     await expectAllOnceInOrder(page);
     await context.close();
   });
+
+  it('acts on the resync hint after a random wait (jitter), not at once', async () => {
+    const context = await browser.newContext();
+    const { page, conversationId } = await startChat(context);
+    cutLiveEvents();
+    await agentReply(api, owner.token, conversationId, 'Sent during the outage');
+    // Math.random() = 0.5: the widget waits half of its 3 s.
+    await page.evaluate(() => (Math.random = () => 0.5));
+    for (const socket of nsp.sockets.values()) socket.emit('resync', { reason: 'link-restored' });
+    await page.waitForTimeout(1000);
+    expect(await page.getByText('Sent during the outage').count()).toBe(0);
+    await page.getByText('Sent during the outage').waitFor({ timeout: 3000 });
+    await context.close();
+  });
+
+  it('marks read up to the newest message it shows, not a reply still on its way', async () => {
+    const context = await browser.newContext();
+    const { page, conversationId } = await startChat(context);
+    const visitorRead = async (): Promise<number> =>
+      (await api.get(`/api/v1/conversations/${conversationId}`, { token: owner.token })).body.data
+        .visitorLastReadSeq;
+    cutLiveEvents();
+    await agentReply(api, owner.token, conversationId, 'Not shown yet');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.waitForTimeout(500);
+    expect(await visitorRead()).toBe(1);
+
+    // Once the reply is shown (replayed on reconnect) while the chat is open, it is read.
+    await context.setOffline(true);
+    await page.getByText('Reconnecting…').waitFor();
+    await context.setOffline(false);
+    await page.getByText('Not shown yet').waitFor();
+    await expect(poll(visitorRead, (seq) => seq === 2)).resolves.toBe(2);
+    await context.close();
+  });
 });
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

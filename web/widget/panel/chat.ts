@@ -17,6 +17,9 @@ import {
 
 export type Chat = ReturnType<typeof createChat>;
 
+/** The resync hint is acted on after a random wait up to this long. */
+const HINT_JITTER_MS = 3000;
+
 export function createChat(host: WidgetHost) {
   const { t, storage } = host;
   const api = widgetApi(host.base, host.projectKey, storage);
@@ -36,6 +39,7 @@ export function createChat(host: WidgetHost) {
   let rt: RealtimeConnection | undefined;
   let handshakeSeqs: Record<string, number> = {};
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let hintTimer: ReturnType<typeof setTimeout> | undefined;
   let typingSentAt = 0;
 
   const messages = computed(() => {
@@ -216,7 +220,13 @@ export function createChat(host: WidgetHost) {
     );
     // The node may have missed events while its link to the other nodes was down: refetch the list and
     // catch up every conversation held (docs/realtime-delivery.md, "The resync hint").
-    socket.on('resync', () => void resyncAll().catch(report));
+    // Every socket of that node gets the hint at once: spread their catch-ups over a few seconds.
+    socket.on('resync', () => {
+      hintTimer ??= setTimeout(() => {
+        hintTimer = undefined;
+        void resyncAll().catch(report);
+      }, Math.random() * HINT_JITTER_MS);
+    });
     socket.on('session.expired', () => rt?.restart());
     socket.on('server.shutdown', () => undefined);
   }
@@ -331,6 +341,7 @@ export function createChat(host: WidgetHost) {
       await api.session({ metadata: next.metadata }).catch((err) => problemOf(t, err));
     },
     shutdown() {
+      clearTimeout(hintTimer);
       rt?.close();
       outbox.clear();
     },
