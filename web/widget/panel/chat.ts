@@ -8,6 +8,7 @@ import type { WidgetHost } from '../host';
 import { chime, describeProblem, problemOf, type Problem } from './problems';
 import { Outbox } from './outbox';
 import {
+  isVisitorChanged,
   widgetApi,
   type VisitorProfile,
   type WidgetConfig,
@@ -16,6 +17,9 @@ import {
 } from './widget-api';
 
 export type Chat = ReturnType<typeof createChat>;
+
+/** Send failures the outbox retries by itself (or on reconnect) without a word to the visitor. */
+const RETRIED_QUIETLY = new Set(['NETWORK_ERROR', 'SERVICE_UNAVAILABLE']);
 
 /** The resync hint is acted on after a random wait up to this long. */
 const HINT_JITTER_MS = 3000;
@@ -50,7 +54,7 @@ export function createChat(host: WidgetHost) {
   const totalUnread = computed(() => Object.values(unread.value).reduce((a, b) => a + b, 0));
   totalUnread.subscribe((n) => host.setUnread(n));
 
-  const report = (err: unknown) => (problem.value = problemOf(t, err));
+  const report = (err: unknown) => void (!isVisitorChanged(err) && (problem.value = problemOf(t, err)));
   const setUnread = (id: string, n: number) => (unread.value = { ...unread.value, [id]: n });
 
   function upsertConversation(c: WidgetConversation): void {
@@ -154,7 +158,7 @@ export function createChat(host: WidgetHost) {
       problem.value = null;
     },
     // Offline is shown by the connection state, and the send is retried on reconnect.
-    failed: (err) => void (!(err instanceof ApiError && err.code === 'NETWORK_ERROR') && report(err)),
+    failed: (err) => void (!(err instanceof ApiError && RETRIED_QUIETLY.has(err.code)) && report(err)),
   });
 
   function connect(): void {
@@ -256,9 +260,11 @@ export function createChat(host: WidgetHost) {
   /** A new token for another visitor (identify): everything held belongs to the old one. */
   async function switchVisitor(token: string): Promise<void> {
     const before = storage.read().token;
+    if (before !== token) api.forgetVisitor();
     storage.write({ token });
     if (before === token) return;
     logs.clear();
+    outbox.clear();
     batch(() => {
       conversations.value = [];
       unread.value = {};
@@ -342,6 +348,7 @@ export function createChat(host: WidgetHost) {
     },
     shutdown() {
       clearTimeout(hintTimer);
+      api.forgetVisitor();
       rt?.close();
       outbox.clear();
     },
