@@ -157,7 +157,7 @@ export function createChat(host: WidgetHost) {
       apply(result.conversation.id, [result.message], {}, result.conversation);
       problem.value = null;
     },
-    // Offline is shown by the connection state, and the send is retried on reconnect.
+    // Offline is shown by the connection state; these are retried by themselves or on reconnect.
     failed: (err) => void (!(err instanceof ApiError && RETRIED_QUIETLY.has(err.code)) && report(err)),
   });
 
