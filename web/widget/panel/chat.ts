@@ -6,6 +6,7 @@ import { ConversationLogs } from '@shared/realtime/conversation-log';
 import { connectRealtime, type RealtimeConnection } from '@shared/realtime/socket';
 import type { WidgetHost } from '../host';
 import { chime, describeProblem, problemOf, type Problem } from './problems';
+import { historyPages, type Source } from './history';
 import { Outbox } from './outbox';
 import {
   isVisitorChanged,
@@ -78,14 +79,6 @@ export function createChat(host: WidgetHost) {
     if (seq > 0) rt?.socket.emit('read', { conversationId: id, seq }, () => undefined);
   }
 
-  interface Source {
-    /** The messages are new to the visitor (live, or a catch-up), so replies count as unread; history
-     * pages are already in the server's unread count. */
-    arriving?: boolean;
-    /** The source holds every visible message up to this seq (see ConversationLog.apply). */
-    contiguousTo?: number;
-  }
-
   /** Adds messages to their conversation's log, and moves its checkpoint as far as the source allows. */
   function apply(
     id: string,
@@ -111,24 +104,11 @@ export function createChat(host: WidgetHost) {
     for (const m of replies) host.emit('message', { conversationId: id, body: m.body, author: m.author });
   }
 
-  const newest = (list: WidgetMessage[]) => Math.max(0, ...list.map((m) => m.seq));
-
-  /** The newest page: everything up to its newest seq is on it or on earlier pages. */
-  async function loadLatest(id: string): Promise<void> {
-    const { data, meta } = await api.history(id, '');
-    apply(id, data, { arriving: false, contiguousTo: newest(data) });
-    hasEarlier.value = { ...hasEarlier.value, [id]: meta?.hasMore ?? false };
-  }
-
-  /** Pages forward from the checkpoint until caught up (a replay past its cap says hasMore). */
-  async function catchUp(id: string): Promise<void> {
-    for (let more = true; more;) {
-      const from = logs.of(id).checkpoint();
-      const { data, meta } = await api.history(id, `&after=${from}`);
-      apply(id, data, { contiguousTo: Math.max(from, newest(data)) });
-      more = meta?.hasMore ?? false;
-    }
-  }
+  const history = historyPages(api, logs, apply);
+  const catchUp = history.catchUp;
+  const setHasEarlier = (id: string, more: boolean) =>
+    (hasEarlier.value = { ...hasEarlier.value, [id]: more });
+  const loadLatest = async (id: string) => setHasEarlier(id, await history.latest(id));
 
   async function resyncAll(): Promise<void> {
     for (const c of await api.conversations()) upsertConversation(c);
@@ -315,10 +295,7 @@ export function createChat(host: WidgetHost) {
       const id = currentId.value;
       const oldest = id && logs.of(id).oldestSeq();
       if (!id || !oldest) return;
-      const earlier = await api.history(id, `&before=${oldest}`).catch((err) => void report(err));
-      if (!earlier) return;
-      apply(id, earlier.data, { arriving: false });
-      hasEarlier.value = { ...hasEarlier.value, [id]: earlier.meta?.hasMore === true };
+      await history.earlier(id, oldest).then((more) => setHasEarlier(id, more), report);
     },
     async openConversation(id: string) {
       setCurrent(id);
