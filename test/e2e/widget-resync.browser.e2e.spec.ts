@@ -90,7 +90,8 @@ describe('widget in a real browser: nothing missed across network loss', () => {
 
     const socketIds = [...nsp.sockets.keys()];
     for (const socket of nsp.sockets.values()) socket.emit('resync', { reason: 'link-restored' });
-    await page.getByText('Sent while the link was down').waitFor();
+    // The widget waits up to 3 s (jitter) before it acts on the hint.
+    await page.getByText('Sent while the link was down').waitFor({ timeout: 6000 });
     expect(await agentBodies(page)).toEqual(['Sent while the link was down']);
     expect([...nsp.sockets.keys()]).toEqual(socketIds);
     await context.close();

@@ -6,8 +6,10 @@ import { ConversationLogs } from '@shared/realtime/conversation-log';
 import { connectRealtime, type RealtimeConnection } from '@shared/realtime/socket';
 import type { WidgetHost } from '../host';
 import { chime, describeProblem, problemOf, type Problem } from './problems';
+import { historyPages, type Source } from './history';
 import { Outbox } from './outbox';
 import {
+  isVisitorChanged,
   widgetApi,
   type VisitorProfile,
   type WidgetConfig,
@@ -16,6 +18,12 @@ import {
 } from './widget-api';
 
 export type Chat = ReturnType<typeof createChat>;
+
+/** Send failures the outbox retries by itself (or on reconnect) without a word to the visitor. */
+const RETRIED_QUIETLY = new Set(['NETWORK_ERROR', 'SERVICE_UNAVAILABLE']);
+
+/** The resync hint is acted on after a random wait up to this long. */
+const HINT_JITTER_MS = 3000;
 
 export function createChat(host: WidgetHost) {
   const { t, storage } = host;
@@ -36,6 +44,7 @@ export function createChat(host: WidgetHost) {
   let rt: RealtimeConnection | undefined;
   let handshakeSeqs: Record<string, number> = {};
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let hintTimer: ReturnType<typeof setTimeout> | undefined;
   let typingSentAt = 0;
 
   const messages = computed(() => {
@@ -46,7 +55,7 @@ export function createChat(host: WidgetHost) {
   const totalUnread = computed(() => Object.values(unread.value).reduce((a, b) => a + b, 0));
   totalUnread.subscribe((n) => host.setUnread(n));
 
-  const report = (err: unknown) => (problem.value = problemOf(t, err));
+  const report = (err: unknown) => void (!isVisitorChanged(err) && (problem.value = problemOf(t, err)));
   const setUnread = (id: string, n: number) => (unread.value = { ...unread.value, [id]: n });
 
   function upsertConversation(c: WidgetConversation): void {
@@ -65,18 +74,21 @@ export function createChat(host: WidgetHost) {
   function markRead(id: string): void {
     if (!unread.value[id] && !(id === currentId.value && host.isOpen())) return;
     setUnread(id, 0);
-    rt?.socket.emit('read', { conversationId: id }, () => undefined);
+    // Read up to what is shown, not "everything": a reply still on its way stays unread.
+    const seq = logs.of(id).newestSeq();
+    if (seq > 0) rt?.socket.emit('read', { conversationId: id, seq }, () => undefined);
   }
 
-  /**
-   * Adds messages to their conversation's log. `arriving`: they are new to the visitor (live, or a
-   * catch-up), so replies count as unread; history pages are already in the server's unread count.
-   */
-  function apply(list: WidgetMessage[], conversation?: WidgetConversation, arriving = true): void {
-    if (list.length === 0) return;
-    const id = list[0].conversationId;
+  /** Adds messages to their conversation's log, and moves its checkpoint as far as the source allows. */
+  function apply(
+    id: string,
+    list: WidgetMessage[],
+    source: Source = {},
+    conversation?: WidgetConversation,
+  ): void {
+    const { arriving = true, contiguousTo } = source;
     const fresh = list.filter((m) => !logs.of(id).items.some((x) => x.seq === m.seq));
-    if (!logs.of(id).apply(list)) return;
+    if (!logs.of(id).apply(list, contiguousTo)) return;
     batch(() => {
       outbox.settled(list.map((m) => m.clientMessageId));
       version.value++;
@@ -92,21 +104,11 @@ export function createChat(host: WidgetHost) {
     for (const m of replies) host.emit('message', { conversationId: id, body: m.body, author: m.author });
   }
 
-  async function page(id: string, query: string, arriving = false): Promise<boolean> {
-    const { data, meta } = await api.history(id, query);
-    apply(data, undefined, arriving);
-    return meta?.hasMore ?? false;
-  }
-
-  async function loadLatest(id: string): Promise<void> {
-    const more = await page(id, '');
-    hasEarlier.value = { ...hasEarlier.value, [id]: more };
-  }
-
-  /** Pages forward from the resync point until caught up (a replay past its cap says hasMore). */
-  async function catchUp(id: string): Promise<void> {
-    while (await page(id, `&after=${logs.of(id).resyncPoint()}`, true));
-  }
+  const history = historyPages(api, logs, apply);
+  const catchUp = history.catchUp;
+  const setHasEarlier = (id: string, more: boolean) =>
+    (hasEarlier.value = { ...hasEarlier.value, [id]: more });
+  const loadLatest = async (id: string) => setHasEarlier(id, await history.latest(id));
 
   async function resyncAll(): Promise<void> {
     for (const c of await api.conversations()) upsertConversation(c);
@@ -132,11 +134,11 @@ export function createChat(host: WidgetHost) {
       );
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
-      apply([result.message], result.conversation);
+      apply(result.conversation.id, [result.message], {}, result.conversation);
       problem.value = null;
     },
-    // Offline is shown by the connection state, and the send is retried on reconnect.
-    failed: (err) => void (!(err instanceof ApiError && err.code === 'NETWORK_ERROR') && report(err)),
+    // Offline is shown by the connection state; these are retried by themselves or on reconnect.
+    failed: (err) => void (!(err instanceof ApiError && RETRIED_QUIETLY.has(err.code)) && report(err)),
   });
 
   function connect(): void {
@@ -171,7 +173,7 @@ export function createChat(host: WidgetHost) {
       if (problem.value.fatal) socket.disconnect();
     });
     socket.on('message.created', (p: { message: WidgetMessage; conversation: WidgetConversation }) =>
-      apply([p.message], p.conversation),
+      apply(p.message.conversationId, [p.message], {}, p.conversation),
     );
     socket.on('conversation.created', (p: { conversation: WidgetConversation }) =>
       upsertConversation(p.conversation),
@@ -189,14 +191,26 @@ export function createChat(host: WidgetHost) {
     socket.on('presence', (p: { online: boolean }) => (online.value = p.online));
     socket.on(
       'resync.complete',
-      (p: { hasMore: Record<string, boolean>; snapshots: Record<string, WidgetConversation> }) => {
+      (p: {
+        conversations: Record<string, number>;
+        hasMore: Record<string, boolean>;
+        snapshots: Record<string, WidgetConversation>;
+      }) => {
+        // The replay sent every message after the seq it was asked for, up to this one.
+        for (const [id, seq] of Object.entries(p.conversations)) apply(id, [], { contiguousTo: seq });
         for (const c of Object.values(p.snapshots)) upsertConversation(c);
         for (const [id, more] of Object.entries(p.hasMore)) if (more) void catchUp(id).catch(report);
       },
     );
     // The node may have missed events while its link to the other nodes was down: refetch the list and
     // catch up every conversation held (docs/realtime-delivery.md, "The resync hint").
-    socket.on('resync', () => void resyncAll().catch(report));
+    // Every socket of that node gets the hint at once: spread their catch-ups over a few seconds.
+    socket.on('resync', () => {
+      hintTimer ??= setTimeout(() => {
+        hintTimer = undefined;
+        void resyncAll().catch(report);
+      }, Math.random() * HINT_JITTER_MS);
+    });
     socket.on('session.expired', () => rt?.restart());
     socket.on('server.shutdown', () => undefined);
   }
@@ -226,9 +240,11 @@ export function createChat(host: WidgetHost) {
   /** A new token for another visitor (identify): everything held belongs to the old one. */
   async function switchVisitor(token: string): Promise<void> {
     const before = storage.read().token;
+    if (before !== token) api.forgetVisitor();
     storage.write({ token });
     if (before === token) return;
     logs.clear();
+    outbox.clear();
     batch(() => {
       conversations.value = [];
       unread.value = {};
@@ -279,8 +295,7 @@ export function createChat(host: WidgetHost) {
       const id = currentId.value;
       const oldest = id && logs.of(id).oldestSeq();
       if (!id || !oldest) return;
-      const more = await page(id, `&before=${oldest}`).catch(report);
-      hasEarlier.value = { ...hasEarlier.value, [id]: more === true };
+      await history.earlier(id, oldest).then((more) => setHasEarlier(id, more), report);
     },
     async openConversation(id: string) {
       setCurrent(id);
@@ -309,6 +324,8 @@ export function createChat(host: WidgetHost) {
       await api.session({ metadata: next.metadata }).catch((err) => problemOf(t, err));
     },
     shutdown() {
+      clearTimeout(hintTimer);
+      api.forgetVisitor();
       rt?.close();
       outbox.clear();
     },

@@ -13,6 +13,23 @@ export interface PendingMessage {
   status: 'pending' | 'failed';
 }
 
+/** Automatic retries of one message after a 503 or a network error, before it waits for a click. */
+const MAX_AUTO_RETRIES = 6;
+const backoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 30_000);
+
+/**
+ * When to try again by itself, or undefined to wait (for a click, or the socket's reconnect when
+ * the browser is offline). `attempt`: automatic retries of this message so far.
+ */
+function autoRetryDelay(err: unknown, attempt: number): number | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  if (err.code === 'RATE_LIMITED') return err.retryAfterMs ?? 30_000;
+  if (attempt >= MAX_AUTO_RETRIES) return undefined;
+  if (err.code === 'SERVICE_UNAVAILABLE') return Math.max(err.retryAfterMs ?? 0, backoffMs(attempt));
+  if (err.code === 'NETWORK_ERROR' && navigator.onLine) return backoffMs(attempt);
+  return undefined;
+}
+
 interface OutboxOptions {
   deliver(item: PendingMessage): Promise<void>;
   failed(err: unknown): void;
@@ -21,6 +38,7 @@ interface OutboxOptions {
 export class Outbox {
   readonly items = signal<PendingMessage[]>([]);
   private chain: Promise<void> = Promise.resolve();
+  private readonly autoRetries = new Map<string, number>();
 
   constructor(private readonly options: OutboxOptions) {}
 
@@ -48,6 +66,7 @@ export class Outbox {
 
   clear(): void {
     this.items.value = [];
+    this.autoRetries.clear();
   }
 
   private enqueue(clientMessageId: string): void {
@@ -57,11 +76,15 @@ export class Outbox {
       try {
         await this.options.deliver(item);
         this.settled([clientMessageId]);
+        this.autoRetries.delete(clientMessageId);
       } catch (err) {
         this.setStatus(clientMessageId, 'failed');
         this.options.failed(err);
-        if (err instanceof ApiError && err.code === 'RATE_LIMITED')
-          setTimeout(() => this.retry(clientMessageId), err.retryAfterMs ?? 30_000);
+        const attempt = this.autoRetries.get(clientMessageId) ?? 0;
+        const delay = autoRetryDelay(err, attempt);
+        if (delay === undefined) return;
+        this.autoRetries.set(clientMessageId, attempt + 1);
+        setTimeout(() => this.retry(clientMessageId), delay);
       }
     });
   }

@@ -1,5 +1,5 @@
 // The widget's REST calls, with the shapes of the generated OpenAPI types (npm run gen:api).
-import { apiFetch, type ApiRequest } from '@shared/api/client';
+import { ApiError, apiFetch, type ApiRequest } from '@shared/api/client';
 import type { components } from '@shared/api/schema';
 import type { VisitorStorage } from '../host';
 
@@ -25,19 +25,40 @@ interface SendResult {
 
 export type WidgetApi = ReturnType<typeof widgetApi>;
 
+/** The code of a call dropped because the visitor changed while it was in flight. */
+export const VISITOR_CHANGED = 'VISITOR_CHANGED';
+
+export const isVisitorChanged = (err: unknown): boolean =>
+  err instanceof ApiError && err.code === VISITOR_CHANGED;
+
 export function widgetApi(base: string, projectKey: string, storage: VisitorStorage) {
+  // One per visitor: a logout (shutdown) or an identify aborts the calls made for the previous one,
+  // so none of their answers can write that visitor's token back, nor show their messages.
+  let visitor = new AbortController();
+
   async function call<T, M = Record<string, unknown>>(path: string, request: ApiRequest = {}) {
+    const { signal } = visitor;
     const token = storage.read().token;
+    const dropped = () => new ApiError(0, VISITOR_CHANGED, 'The visitor changed during the request');
     const result = await apiFetch<T, M>(`${base}api/v1/${path}`, {
       ...request,
+      signal,
       headers: { 'x-project-key': projectKey, ...(token ? { 'x-visitor-token': token } : {}) },
+    }).catch((err: unknown) => {
+      throw signal.aborted ? dropped() : err;
     });
+    if (signal.aborted) throw dropped();
     // Sliding expiry: a renewed token comes back in a header.
     const renewed = result.headers.get('x-visitor-token');
     if (renewed) storage.write({ ...storage.read(), token: renewed });
     return result;
   }
   return {
+    /** Drops every call in flight: what they answer belongs to a visitor who is gone. */
+    forgetVisitor() {
+      visitor.abort();
+      visitor = new AbortController();
+    },
     config: () => call<WidgetConfig>('widget/config').then((r) => r.data),
     session: (visitor?: VisitorProfile) =>
       call<{ visitorToken: string }>('widget/session', {
