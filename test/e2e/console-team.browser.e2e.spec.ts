@@ -69,6 +69,13 @@ describe('console: a team of agents, and another team', () => {
     await bobPage.getByRole('button', { name: 'Visitor profile' }).click();
     await bobPage.getByRole('complementary', { name: 'Visitor' }).getByText('Vic Visitor').waitFor();
     await screenshot(bobPage, 'console-tablet-conversation');
+    // The drawer covers its own toggle on a tablet: it closes from inside.
+    const profile = bobPage.getByRole('complementary', { name: 'Visitor' });
+    await profile.getByRole('button', { name: 'Close' }).click();
+    await profile.waitFor({ state: 'hidden' });
+    expect(await bobPage.getByRole('button', { name: 'Visitor profile' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
   });
 
   it('a keyboard user moves between conversations, focuses the reply box and reads the help', async () => {

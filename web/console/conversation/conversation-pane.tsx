@@ -52,7 +52,7 @@ export function ConversationPane({ id }: { id: string }) {
         <MessageList conversation={conversation} />
         <ReplyBox conversation={conversation} />
       </section>
-      {detail && <VisitorPanel detail={detail} open={profileOpen} />}
+      {detail && <VisitorPanel detail={detail} open={profileOpen} onClose={() => setProfileOpen(false)} />}
     </div>
   );
 }

@@ -23,13 +23,27 @@ function useOtherConversations(detail: ConversationDetail): InboxItem[] {
   return others;
 }
 
-export function VisitorPanel({ detail, open }: { detail: ConversationDetail; open: boolean }) {
+export function VisitorPanel({
+  detail,
+  open,
+  onClose,
+}: {
+  detail: ConversationDetail;
+  open: boolean;
+  /** Closes the drawer it becomes on narrow screens (where it covers its own toggle). */
+  onClose: () => void;
+}) {
   const v = detail.visitor;
   const others = useOtherConversations(detail);
   const metadata = Object.entries(v.metadata);
   return (
     <aside class={`visitor-panel${open ? ' open' : ''}`} aria-label="Visitor">
-      <h2>Visitor</h2>
+      <div class="visitor-panel-head">
+        <h2>Visitor</h2>
+        <button class="btn only-narrow" type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
       <dl class="visitor-facts">
         <dt>Name</dt>
         <dd>{v.name ?? '—'}</dd>
