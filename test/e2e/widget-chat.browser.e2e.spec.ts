@@ -2,43 +2,33 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser } from 'playwright-core';
 import type { Account, ProjectInfo } from '../factories/accounts';
-import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply } from '../factories/widget';
-import {
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  startHostSite,
-  type HostSite,
-} from '../support/browser';
+import { screenshot, seriousA11yViolations } from '../support/browser';
 import type { HttpClient } from '../support/http';
-import type { TestApp } from '../support/test-app';
-import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+import {
+  logBodies,
+  openWidget,
+  sendFromWidget,
+  startWidgetTestEnv,
+  type WidgetTestEnv,
+} from '../support/widget-page';
 
 describe('widget in a real browser: a live chat on a site of another origin', () => {
-  let t: TestApp;
+  let env: WidgetTestEnv;
   let api: HttpClient;
   let owner: Account;
   let project: ProjectInfo;
   let browser: Browser;
-  let site: HostSite;
   let url: string;
 
   before(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
-    ({ t, api, owner, project } = await startAppWithProject({
+    env = await startWidgetTestEnv({
       owner: 'Dana',
-      project: {
-        allowedOrigins: [site.origin],
-        settings: { name: 'Acme Support', greeting: 'Hi! How can we help?', color: '#facc15' },
-      },
-    }));
-    url = embedPage(site, '/shop', t.url, project.publicKey);
+      settings: { name: 'Acme Support', greeting: 'Hi! How can we help?', color: '#facc15' },
+    });
+    ({ api, owner, project, browser, url } = env);
   });
-  after(async () => {
-    await Promise.all([browser?.close(), site?.close()]);
-    await t?.close();
-  });
+  after(() => env?.close());
 
   const inbox = async () =>
     (await api.get(`/api/v1/conversations?projectId=${project.id}`, { token: owner.token })).body.data;

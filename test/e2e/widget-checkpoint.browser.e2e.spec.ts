@@ -4,38 +4,35 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Namespace } from 'socket.io';
 import { WidgetGateway } from '../../src/realtime/widget.gateway';
 import type { Account, ProjectInfo } from '../factories/accounts';
-import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply } from '../factories/widget';
-import { launchBrowser, startHostSite, type HostSite } from '../support/browser';
 import type { HttpClient } from '../support/http';
 import type { TestApp } from '../support/test-app';
-import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+import {
+  logBodies,
+  openWidget,
+  sendFromWidget,
+  startWidgetTestEnv,
+  type WidgetTestEnv,
+} from '../support/widget-page';
 
 // A reply lost BEFORE a message the widget holds (its own send, numbered after the reply): the widget
 // resumes from its checkpoint (last contiguous seq), not from the highest seq it holds.
 describe('widget in a real browser: a hole before a held message is recovered', () => {
+  let env: WidgetTestEnv;
   let t: TestApp;
   let api: HttpClient;
   let owner: Account;
   let project: ProjectInfo;
   let browser: Browser;
-  let site: HostSite;
   let url: string;
   let nsp: Namespace;
 
   before(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
-    ({ t, api, owner, project } = await startAppWithProject({
-      owner: 'Sam',
-      project: { allowedOrigins: [site.origin], settings: { name: 'Acme Support' } },
-    }));
-    url = embedPage(site, '/shop', t.url, project.publicKey);
+    env = await startWidgetTestEnv({ owner: 'Sam', settings: { name: 'Acme Support' } });
+    ({ t, api, owner, project, browser, url } = env);
     nsp = (t.app.get(WidgetGateway) as unknown as { nsp: Namespace }).nsp;
   });
-  after(async () => {
-    await Promise.all([browser?.close(), site?.close()]);
-    await t?.close();
-  });
+  after(() => env?.close());
 
   /** Live events stop reaching the page, as when its node's link to the other nodes is down. */
   const cutLiveEvents = () => {

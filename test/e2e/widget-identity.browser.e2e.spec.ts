@@ -3,14 +3,21 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, Page } from 'playwright-core';
 import { createProject, type Account, type ProjectInfo } from '../factories/accounts';
-import { startAppWithProject } from '../factories/app-with-project';
-import { launchBrowser, screenshot, startHostSite, type HostSite } from '../support/browser';
+import { screenshot, type HostSite } from '../support/browser';
 import { countRows } from '../support/db';
 import type { HttpClient } from '../support/http';
 import type { TestApp } from '../support/test-app';
-import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+import {
+  embedPage,
+  logBodies,
+  openWidget,
+  sendFromWidget,
+  startWidgetTestEnv,
+  type WidgetTestEnv,
+} from '../support/widget-page';
 
 describe('widget in a real browser: identity, shutdown, and refusals', () => {
+  let env: WidgetTestEnv;
   let t: TestApp;
   let api: HttpClient;
   let owner: Account;
@@ -19,15 +26,10 @@ describe('widget in a real browser: identity, shutdown, and refusals', () => {
   let site: HostSite;
 
   before(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
-    ({ t, api, owner, project } = await startAppWithProject({
-      project: { allowedOrigins: [site.origin], settings: { name: 'Acme Support', color: '#23395b' } },
-    }));
+    env = await startWidgetTestEnv({ settings: { name: 'Acme Support', color: '#23395b' } });
+    ({ t, api, owner, project, browser, site } = env);
   });
-  after(async () => {
-    await Promise.all([browser?.close(), site?.close()]);
-    await t?.close();
-  });
+  after(() => env?.close());
 
   const warningsOf = (page: Page): string[] => {
     const warnings: string[] = [];

@@ -2,16 +2,20 @@ import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { Account, ProjectInfo } from '../factories/accounts';
-import { startAppWithProject } from '../factories/app-with-project';
-import { launchBrowser, startHostSite, type HostSite } from '../support/browser';
+import { type HostSite } from '../support/browser';
 import type { HttpClient } from '../support/http';
-import type { TestApp } from '../support/test-app';
-import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+import {
+  logBodies,
+  openWidget,
+  sendFromWidget,
+  startWidgetTestEnv,
+  type WidgetTestEnv,
+} from '../support/widget-page';
 
 // Sends that meet a passing outage are retried by themselves; a logout while one is in flight
 // leaves no token behind.
 describe('widget in a real browser: sends through outages and logouts', () => {
-  let t: TestApp;
+  let env: WidgetTestEnv;
   let api: HttpClient;
   let owner: Account;
   let project: ProjectInfo;
@@ -20,17 +24,10 @@ describe('widget in a real browser: sends through outages and logouts', () => {
   let url: string;
 
   before(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
-    ({ t, api, owner, project } = await startAppWithProject({
-      owner: 'Sam',
-      project: { allowedOrigins: [site.origin], settings: { name: 'Acme Support' } },
-    }));
-    url = embedPage(site, '/shop', t.url, project.publicKey);
+    env = await startWidgetTestEnv({ owner: 'Sam', settings: { name: 'Acme Support' } });
+    ({ api, owner, project, browser, site, url } = env);
   });
-  after(async () => {
-    await Promise.all([browser?.close(), site?.close()]);
-    await t?.close();
-  });
+  after(() => env?.close());
 
   /** Routes the widget's sends (POST /api/v1/messages) through `handle`; the rest goes on. */
   const onSend = (page: Page, handle: (route: Route) => Promise<void>) =>

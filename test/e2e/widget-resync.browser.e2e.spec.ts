@@ -4,34 +4,32 @@ import type { Browser, Page } from 'playwright-core';
 import type { Namespace } from 'socket.io';
 import { WidgetGateway } from '../../src/realtime/widget.gateway';
 import type { Account, ProjectInfo } from '../factories/accounts';
-import { startAppWithProject } from '../factories/app-with-project';
 import { agentReply } from '../factories/widget';
-import { launchBrowser, screenshot, startHostSite, type HostSite } from '../support/browser';
+import { screenshot } from '../support/browser';
 import type { HttpClient } from '../support/http';
 import type { TestApp } from '../support/test-app';
-import { embedPage, logBodies, openWidget, sendFromWidget } from '../support/widget-page';
+import {
+  logBodies,
+  openWidget,
+  sendFromWidget,
+  startWidgetTestEnv,
+  type WidgetTestEnv,
+} from '../support/widget-page';
 
 describe('widget in a real browser: nothing missed across network loss', () => {
+  let env: WidgetTestEnv;
   let t: TestApp;
   let api: HttpClient;
   let owner: Account;
   let project: ProjectInfo;
   let browser: Browser;
-  let site: HostSite;
   let url: string;
 
   before(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
-    ({ t, api, owner, project } = await startAppWithProject({
-      owner: 'Sam',
-      project: { allowedOrigins: [site.origin], settings: { name: 'Acme Support' } },
-    }));
-    url = embedPage(site, '/shop', t.url, project.publicKey);
+    env = await startWidgetTestEnv({ owner: 'Sam', settings: { name: 'Acme Support' } });
+    ({ t, api, owner, project, browser, url } = env);
   });
-  after(async () => {
-    await Promise.all([browser?.close(), site?.close()]);
-    await t?.close();
-  });
+  after(() => env?.close());
 
   const messagesOf = async (conversationId: string): Promise<{ body: string }[]> =>
     (await api.get(`/api/v1/conversations/${conversationId}/messages`, { token: owner.token })).body.data;

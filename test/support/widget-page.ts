@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import type { HostSite } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
+import { launchBrowser, startHostSite, type HostSite } from './browser';
 
 export interface EmbedOptions {
   /** window.spectreSettings set before the tag. */
@@ -50,4 +51,38 @@ export async function sendFromWidget(page: Page, text: string): Promise<void> {
 /** The bodies the message log shows, in order (pending ones included). */
 export function logBodies(page: Page): Promise<string[]> {
   return page.locator('[role="log"] .bubble').allTextContents();
+}
+
+export interface WidgetTestEnv extends AppWithProject {
+  browser: Browser;
+  /** The customer's site, on another origin, allowed by the project. */
+  site: HostSite;
+  /** Its page with the snippet (/shop). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * What a widget browser-test file starts once: one Chromium, the customer's site, and an app with a
+ * project that allows the site, named `settings.name` and so on.
+ */
+export async function startWidgetTestEnv(options: {
+  owner?: string;
+  settings: Record<string, unknown>;
+}): Promise<WidgetTestEnv> {
+  const [browser, site] = await Promise.all([launchBrowser(), startHostSite()]);
+  const app = await startAppWithProject({
+    owner: options.owner,
+    project: { allowedOrigins: [site.origin], settings: options.settings },
+  });
+  return {
+    ...app,
+    browser,
+    site,
+    url: embedPage(site, '/shop', app.t.url, app.project.publicKey),
+    async close() {
+      await Promise.all([browser.close(), site.close()]);
+      await app.t.close();
+    },
+  };
 }
