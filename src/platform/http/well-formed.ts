@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
-import { toErrorBody } from '../errors/error-envelope';
-import { REQUEST_ID_HEADER } from './request-id';
+import { replyWithError } from '../errors/error-envelope';
 
 const MAX_DEPTH = 64;
 // With the u flag a surrogate pair is one code point; only a lone surrogate is in category Cs.
@@ -10,19 +9,26 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
 export const LONE_SURROGATE_MESSAGE = 'must not contain unpaired UTF-16 surrogates';
 
+/** The segments, innermost first, to the first ill-formed string under `value` ([] for itself). */
+function loneSurrogateAt(value: unknown, depth: number): string[] | undefined {
+  if (typeof value === 'string') return wellFormed(value) ? undefined : [];
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (!wellFormed(key)) return [key.replace(LONE_SURROGATE, '\uFFFD')];
+    const found = loneSurrogateAt(item, depth + 1);
+    if (found !== undefined) return [...found, key];
+  }
+  return undefined;
+}
+
 /**
  * The path of the first string (value or key) holding a lone UTF-16 surrogate ("a\ud800b" in
  * JSON), or undefined. PostgreSQL would store one as U+FFFD, silently changing what was sent.
+ * (The path is built only when one is found: every request body goes through this.)
  */
-export function loneSurrogatePath(value: unknown, path: string[] = [], depth = 0): string | undefined {
-  if (typeof value === 'string') return wellFormed(value) ? undefined : path.join('.') || '(root)';
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (!wellFormed(key)) return [...path, key.replace(LONE_SURROGATE, '\uFFFD')].join('.');
-    const found = loneSurrogatePath(item, [...path, key], depth + 1);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+export function loneSurrogatePath(value: unknown): string | undefined {
+  const found = loneSurrogateAt(value, 0);
+  return found && (found.reverse().join('.') || '(root)');
 }
 
 /** Throws VALIDATION_FAILED, like a zod refinement, when `value` holds a lone surrogate. */
@@ -44,11 +50,7 @@ export function registerWellFormedInput(fastify: FastifyInstance): void {
       assertWellFormed(request.body);
       done();
     } catch (err) {
-      const error = err as AppError;
-      void reply
-        .status(error.status)
-        .header(REQUEST_ID_HEADER, request.id)
-        .send(toErrorBody(error, String(request.id)));
+      replyWithError(err, request, reply);
     }
   });
 }
