@@ -62,13 +62,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
-  app.useWebSocketAdapter(
-    new SpectreIoAdapter(app, {
-      redisUrl: config.REDIS_URL,
-      maxPayloadBytes: config.BODY_LIMIT_BYTES,
-      metrics,
-    }),
-  );
+  app.useWebSocketAdapter(new SpectreIoAdapter(app, { maxPayloadBytes: config.BODY_LIMIT_BYTES, metrics }));
   await setupSwagger(app);
   await registerWebAssets(fastify);
   return app;

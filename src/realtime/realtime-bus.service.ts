@@ -61,10 +61,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     this.unsubscribe?.();
   }
 
-  /**
-   * Stops sending events to other nodes: the adapter's Redis client is about to close, and a publish
-   * on a closed client fails inside the adapter where nobody can handle it.
-   */
+  /** Stops sending events to other nodes: the stream's connections are about to close. */
   stopPublishing(): void {
     this.closing = true;
   }

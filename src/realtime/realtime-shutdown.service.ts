@@ -4,10 +4,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ApplicationConfig } from '@nestjs/core';
 import { SocketGuard } from './socket-guard';
 import { RealtimeBus } from './realtime-bus.service';
-import { SpectreIoAdapter } from './socket-io.adapter';
 
 const DRAIN_TIMEOUT_MS = 5000;
 
@@ -15,7 +13,7 @@ const DRAIN_TIMEOUT_MS = 5000;
  * On shutdown (SIGTERM): refuse new socket work, let in-flight sends finish, then tell every
  * socket to reconnect (elsewhere) and close it at the transport level so the client retries.
  * Nest then closes the HTTP server, which waits for requests in flight; only after that
- * (onApplicationShutdown) does the node stop publishing to other nodes and close its Redis client,
+ * (onApplicationShutdown) does the node stop publishing to other nodes and close its stream link,
  * so a message committed during the drain still reaches sockets on other nodes.
  */
 @Injectable()
@@ -25,7 +23,6 @@ export class RealtimeShutdown implements BeforeApplicationShutdown, OnApplicatio
   constructor(
     private readonly guard: SocketGuard,
     private readonly bus: RealtimeBus,
-    private readonly appConfig: ApplicationConfig,
   ) {}
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
@@ -37,7 +34,5 @@ export class RealtimeShutdown implements BeforeApplicationShutdown, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     this.bus.stopPublishing();
     await this.bus.closeLink();
-    const adapter = this.appConfig.getIoAdapter();
-    if (adapter instanceof SpectreIoAdapter) await adapter.closeRedis();
   }
 }
