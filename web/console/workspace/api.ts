@@ -1,17 +1,11 @@
-import { apiFetch, type ApiRequest, type ApiResult } from '@shared/api/client';
-import { accessToken } from '../auth/session';
+import type { ApiRequest, ApiResult } from '@shared/api/client';
+import { authedFetch } from '../auth/session';
 
-/** The API as the signed-in agent: the shared fetch wrapper with a fresh bearer token. */
-export async function api<T, M = Record<string, unknown>>(
+/** The API under /api/v1 as the signed-in agent (the session's authedFetch: bearer token, refreshed). */
+export const api = <T, M = Record<string, unknown>>(
   path: string,
   request: ApiRequest = {},
-): Promise<ApiResult<T, M>> {
-  const token = await accessToken();
-  return apiFetch<T, M>(`/api/v1${path}`, {
-    ...request,
-    headers: { ...request.headers, authorization: `Bearer ${token}` },
-  });
-}
+): Promise<ApiResult<T, M>> => authedFetch<T, M>(`/api/v1${path}`, request);
 
 /** Query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {
