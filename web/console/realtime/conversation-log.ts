@@ -1,7 +1,8 @@
-// One conversation's messages as the agent sees them, kept by seq. Agents see every message,
-// internal notes included, so their seqs are contiguous: a seq past `lastSeq + 1` is a gap to
-// fetch (`GET …/messages?after=lastSeq`), a seq already held is a duplicate (a replay after a
+// One conversation's messages as the agent sees them, on the shared seq log. Agents see every
+// message, internal notes included, so their seqs are contiguous: a seq past `lastSeq + 1` is a gap
+// to fetch (`GET …/messages?after=lastSeq`), a seq already held is a duplicate (a replay after a
 // reconnect, or the echo of our own send), and a pending send is settled by its clientMessageId.
+import { ConversationLog as SeqLog } from '@shared/realtime/conversation-log';
 import type { Message } from '../workspace/types';
 
 export interface PendingMessage {
@@ -14,46 +15,41 @@ export interface PendingMessage {
 export type ApplyResult = 'added' | 'duplicate' | 'gap';
 
 export class ConversationLog {
-  private bySeq = new Map<number, Message>();
+  private readonly log = new SeqLog<Message>();
   readonly pending = new Map<string, PendingMessage>();
-  /** The highest seq up to which every message is held (the resync point). */
-  lastSeq = 0;
-  /** The lowest seq held; older pages are fetched with `before`. */
-  firstSeq = Infinity;
   hasOlder = false;
+
+  /** The highest seq up to which every message is held (the resync point). */
+  get lastSeq(): number {
+    return this.log.checkpoint();
+  }
+
+  /** The lowest seq held (Infinity when none); older pages are fetched with `before`. */
+  get firstSeq(): number {
+    return this.log.oldestSeq() ?? Infinity;
+  }
 
   /** Messages in seq order. */
   messages(): Message[] {
-    return [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
+    return [...this.log.items];
   }
 
   /** A page from REST (ascending). `older` pages extend upwards; others are the latest page. */
   addPage(page: Message[], hasMore: boolean, older = false): void {
-    if (older || this.bySeq.size === 0) this.hasOlder = hasMore;
-    for (const m of page) this.put(m);
-    this.advance();
+    const first = this.log.items.length === 0;
+    if (older || first) this.hasOlder = hasMore;
+    for (const m of page) this.pending.delete(m.clientMessageId);
+    // The first page starts the log: nothing before it is missing, it is older history.
+    this.log.apply(page, first && page.length > 0 ? page[0].seq - 1 : 0);
   }
 
   /** A live or replayed message. A gap is not applied: fetch what is missing first. */
   apply(m: Message): ApplyResult {
     this.pending.delete(m.clientMessageId);
-    if (this.bySeq.has(m.seq)) return 'duplicate';
+    if (this.log.has(m.seq)) return 'duplicate';
     // Before the first page, nothing is known to follow on from.
-    if (this.bySeq.size === 0 || m.seq > this.lastSeq + 1) return 'gap';
-    this.put(m);
-    this.advance();
+    if (this.log.items.length === 0 || m.seq > this.lastSeq + 1) return 'gap';
+    this.log.apply([m]);
     return 'added';
-  }
-
-  private put(m: Message): void {
-    this.pending.delete(m.clientMessageId);
-    this.bySeq.set(m.seq, m);
-    if (m.seq < this.firstSeq) this.firstSeq = m.seq;
-  }
-
-  private advance(): void {
-    if (this.bySeq.size === 0) return;
-    if (this.lastSeq < this.firstSeq - 1) this.lastSeq = this.firstSeq - 1;
-    while (this.bySeq.has(this.lastSeq + 1)) this.lastSeq += 1;
   }
 }

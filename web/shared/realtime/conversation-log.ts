@@ -32,6 +32,10 @@ export class ConversationLog<M extends SeqMessage> {
     return added;
   }
 
+  has(seq: number): boolean {
+    return this.bySeq.has(seq);
+  }
+
   get items(): readonly M[] {
     return this.sorted;
   }
