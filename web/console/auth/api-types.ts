@@ -1,18 +1,9 @@
-// The few API shapes the session uses, typed by hand until web/shared/api/schema.d.ts (generated
-// from the OpenAPI document) replaces them.
-import type { SessionTeam, SessionUser } from './session';
+// The API shapes the session uses, from the generated OpenAPI types (npm run gen:api).
+import type { components } from '@shared/api/schema';
 
-/** Tokens as the console receives them: the refresh token is the HttpOnly cookie, never here. */
-export interface ConsoleTokens {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Access token lifetime, seconds. */
-  expiresIn: number;
-}
+type Schemas = components['schemas'];
 
-export interface SignInResponse extends ConsoleTokens {
-  user: SessionUser & { createdAt: string };
-  team?: { id: string; name: string };
-}
-
-export type TeamResponse = SessionTeam & { createdAt: string };
+/** Tokens as the console receives them: the refresh token is the HttpOnly cookie, so never in the body. */
+export type ConsoleTokens = Omit<Schemas['TokensResponseDto'], 'refreshToken'>;
+export type SignInResponse = Omit<Schemas['AuthResponseDto'], 'refreshToken'>;
+export type TeamResponse = Schemas['TeamResponseDto'];
