@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.factory';
 import { parseEnv, type AppConfig } from '../../src/config/env.schema';
 import { DATABASE } from '../../src/db/database.module';
 import type { Database } from '../../src/db/database';
+import { TEST_ENV } from './test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -50,18 +51,7 @@ export async function createTestDatabase(
   };
 }
 
-export const TEST_ENV: Record<string, string> = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-000',
-  DATA_DIR: 'memory://',
-  RATE_LIMIT_AUTH_PER_MINUTE: '100000',
-  RATE_LIMIT_CONVERSATIONS_PER_HOUR: '100000',
-  RATE_LIMIT_MESSAGES_PER_MINUTE: '100000',
-  RATE_LIMIT_SOCKET_EVENTS_PER_10S: '100000',
-  RATE_LIMIT_READS_PER_MINUTE: '100000',
-  RATE_LIMIT_HANDSHAKES_PER_MINUTE: '100000',
-};
+export { TEST_ENV } from './test-env';
 
 /**
  * Boots the real application on a random port.

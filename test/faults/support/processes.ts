@@ -1,17 +1,6 @@
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
 
-/** A port that was free a moment ago (the OS picks it; a race with another binder is unlikely). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../support/server-process';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

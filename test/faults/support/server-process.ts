@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { HIGH_RATE_LIMITS } from '../../support/test-env';
 import { freePort, onExitCleanup, waitUntil } from './processes';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -13,12 +14,7 @@ export const SERVER_ENV: Record<string, string> = {
   HOST: '127.0.0.1',
   JWT_SECRET: 'fault-suite-secret-that-is-long-enough-000000',
   DATA_DIR: 'memory://',
-  RATE_LIMIT_AUTH_PER_MINUTE: '100000',
-  RATE_LIMIT_CONVERSATIONS_PER_HOUR: '100000',
-  RATE_LIMIT_MESSAGES_PER_MINUTE: '100000',
-  RATE_LIMIT_SOCKET_EVENTS_PER_10S: '100000',
-  RATE_LIMIT_READS_PER_MINUTE: '100000',
-  RATE_LIMIT_HANDSHAKES_PER_MINUTE: '100000',
+  ...HIGH_RATE_LIMITS,
 };
 
 export interface ExitState {
