@@ -112,7 +112,7 @@ const LAYERS: Record<string, number> = {
   'modules/teams': 7,
   'modules/contacts': 8,
   'modules/search': 8,
-  'modules/ratings': 8,
+  'modules/csat': 8,
   'modules/reports': 8,
   'modules/webhooks': 8,
   'modules/notifications': 8,
