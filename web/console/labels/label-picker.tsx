@@ -34,8 +34,10 @@ export function LabelPicker({
       <LabelChips labels={detail.labels} />
       <details class="label-picker">
         <summary class="btn">Labels</summary>
-        <fieldset class="label-picker-pop card">
-          <legend>Labels of this conversation</legend>
+        <div class="label-picker-pop card" role="group" aria-labelledby="label-picker-title">
+          <p id="label-picker-title" class="label-picker-title">
+            Labels of this conversation
+          </p>
           {teamLabels.value.length === 0 && (
             <p class="ws-muted">No labels yet: add them in Settings → Labels.</p>
           )}
@@ -55,7 +57,7 @@ export function LabelPicker({
               {error}
             </p>
           )}
-        </fieldset>
+        </div>
       </details>
     </div>
   );

@@ -32,25 +32,27 @@ function LabelRow({ label, save }: { label: Label; save: Save }) {
           onInput={(e) => setColor(e.currentTarget.value)}
         />
       </td>
-      <td class="table-actions">
-        <button
-          class="btn"
-          type="button"
-          disabled={!changed}
-          onClick={() => void save(`/labels/${label.id}`, 'PATCH', { name, color })}
-        >
-          Save label {label.name}
-        </button>
-        <button
-          class="btn"
-          type="button"
-          onClick={() =>
-            confirm(`Delete the label "${label.name}"? Conversations lose it.`) &&
-            void save(`/labels/${label.id}`, 'DELETE')
-          }
-        >
-          Delete label {label.name}
-        </button>
+      <td>
+        <div class="row-actions">
+          <button
+            class="btn"
+            type="button"
+            disabled={!changed}
+            onClick={() => void save(`/labels/${label.id}`, 'PATCH', { name, color })}
+          >
+            Save label {label.name}
+          </button>
+          <button
+            class="btn"
+            type="button"
+            onClick={() =>
+              confirm(`Delete the label "${label.name}"? Conversations lose it.`) &&
+              void save(`/labels/${label.id}`, 'DELETE')
+            }
+          >
+            Delete label {label.name}
+          </button>
+        </div>
       </td>
     </tr>
   );
