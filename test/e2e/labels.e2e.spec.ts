@@ -6,7 +6,7 @@ import { startAppWithProject, type AppWithProject } from '../factories/app-with-
 import { startConversation } from '../factories/widget';
 import { countRows } from '../support/db';
 import { expectError } from '../support/expect-error';
-import { connectAgent, settle, socketTracker } from '../support/sockets';
+import { connectAgent, connectWidget, settle, socketTracker } from '../support/sockets';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 
 type OutboxRow = { id: number; type: string; payload: any };
@@ -107,6 +107,9 @@ describe('labels: team labels, a conversation set, the inbox filter', () => {
     const vip = await createLabel('vip', '#6f42c1');
     const s = await startConversation(w.api, w.project, 'Please help');
     const socket = await sockets.track(connectAgent(w.t.url, agent.token));
+    const visitor = await sockets.track(
+      connectWidget(w.t.url, { projectKey: w.project.publicKey, visitorToken: s.token }),
+    );
     const from = await lastOutboxId();
 
     const set = await setLabels(s.conversationId, [vip.id, urgent.id]);
@@ -130,6 +133,8 @@ describe('labels: team labels, a conversation set, the inbox filter', () => {
     await settle();
     expect(await outboxAfter(rows[0].id)).toEqual([]);
     expect(socket.of('conversation.updated')).toHaveLength(1);
+    // Labels are the team's own: the visitor hears nothing of them.
+    expect(visitor.of('conversation.updated')).toEqual([]);
 
     // Every view carries them.
     const detail = await w.api.get(`/api/v1/conversations/${s.conversationId}`, { token: agent.token });
