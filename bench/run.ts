@@ -19,6 +19,7 @@ import { runConnections } from './scenarios/connections';
 import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
+import { runLabels } from './scenarios/labels';
 import { runSend } from './scenarios/send';
 import { runWidget } from './scenarios/widget';
 
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   connections: runConnections,
   history: runHistory,
   inbox: runInbox,
+  labels: runLabels,
   widget: runWidget,
 };
 

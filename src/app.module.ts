@@ -20,6 +20,8 @@ import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { LabelsModule } from './modules/labels/labels.module';
+import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        LabelsModule,
+        CannedResponsesModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -21,7 +21,7 @@ interface SizeFigures {
 }
 
 /** Adds visitors and conversations (statuses and activity spread out) until `target` conversations. */
-async function growTo(db: Client, projectId: string, target: number): Promise<number> {
+export async function growTo(db: Client, projectId: string, target: number): Promise<number> {
   let count = Number((await db.query<{ n: string }>('select count(*) as n from conversations')).rows[0].n);
   while (count < target) {
     const n = Math.min(BATCH, target - count);

@@ -255,6 +255,59 @@ export const jobLeases = pgTable('job_leases', {
   lockedBy: text('locked_by').notNull(),
 });
 
+// ── Labels and canned responses (issue 14) ────────────────────────────────────────────────────
+/** A team's reusable answers, inserted from the reply box by typing `/shortcut`. */
+export const cannedResponses = pgTable(
+  'canned_responses',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    shortcut: text('shortcut').notNull(),
+    title: text('title'),
+    body: text('body').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('canned_responses_team_shortcut_key').on(t.teamId, t.shortcut)],
+);
+
+/** A team's conversation tags; names are stored lower-case, so the unique index is case-blind. */
+export const labels = pgTable(
+  'labels',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `#rrggbb` */
+    color: text('color').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('labels_team_name_key').on(t.teamId, t.name)],
+);
+
+export const conversationLabels = pgTable(
+  'conversation_labels',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    labelId: uuid('label_id')
+      .notNull()
+      .references(() => labels.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  // The primary key serves "labels of these conversations"; the label index the inbox filter.
+  (t) => [
+    primaryKey({ columns: [t.conversationId, t.labelId] }),
+    index('conversation_labels_label_idx').on(t.labelId, t.conversationId),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
@@ -267,3 +320,5 @@ export type Conversation = typeof conversations.$inferSelect;
 export type ConversationStatus = (typeof conversationStatus.enumValues)[number];
 export type Message = typeof messages.$inferSelect;
 export type MessageSender = (typeof messageSender.enumValues)[number];
+export type CannedResponse = typeof cannedResponses.$inferSelect;
+export type Label = typeof labels.$inferSelect;

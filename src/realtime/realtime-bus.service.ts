@@ -165,8 +165,10 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
       case 'conversation.updated': {
         const { conversation, changes } = e;
         this.toAgents(projectRoom(conversation.projectId), e.type, { conversation, changes });
-        const widget = { conversation: toWidgetConversation(conversation), changes };
-        this.toWidgets(visitorRoom(conversation.visitorId), e.type, widget);
+        // Labels are the team's own: a visitor hears of the other changes only.
+        const visible = changes.filter((c) => c !== 'labels');
+        const widget = { conversation: toWidgetConversation(conversation), changes: visible };
+        if (visible.length > 0) this.toWidgets(visitorRoom(conversation.visitorId), e.type, widget);
         return;
       }
       case 'message.read': {

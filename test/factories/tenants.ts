@@ -20,7 +20,7 @@ export interface Tenant {
   /** A visitor message and an agent reply in the conversation. */
   messageIds: string[];
   visitorToken: string;
-  /** Ids by kind: team, project, conversation, member (= user), invitation, message. */
+  /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse. */
   ids: Record<string, string>;
 }
 
@@ -44,6 +44,27 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
   const conversationId: string = sent.conversation.id;
   const reply = await agentReply(api, owner.token, conversationId, `reply to ${name}`);
   const messageIds: string[] = [sent.message.id, reply.id];
+  const label = ok(
+    await api.post(`/api/v1/teams/${owner.teamId}/labels`, {
+      token: owner.token,
+      body: { name: `${name} vip`, color: '#1f6feb' },
+    }),
+    'label',
+  );
+  ok(
+    await api.put(`/api/v1/conversations/${conversationId}/labels`, {
+      token: owner.token,
+      body: { labelIds: [label.id] },
+    }),
+    'set labels',
+  );
+  const canned = ok(
+    await api.post(`/api/v1/teams/${owner.teamId}/canned-responses`, {
+      token: owner.token,
+      body: { shortcut: 'hello', title: 'Greeting', body: 'Hi {{visitor.name | there}}!' },
+    }),
+    'canned response',
+  );
   return {
     owner,
     member,
@@ -60,6 +81,8 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       user: member.userId,
       invitation: invitation.id,
       message: messageIds[0],
+      label: label.id,
+      cannedResponse: canned.id,
     },
   };
 }
@@ -71,6 +94,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     memberId: 'member',
     assignee: 'member',
     assigneeId: 'member',
+    labelIds: 'label',
   };
   if (byParam[param]) return byParam[param];
   if (param !== 'id') return param.replace(/Id$/, '');
@@ -81,6 +105,8 @@ export function idKindOf(param: string, segment: string): string | undefined {
     members: 'member',
     invitations: 'invitation',
     messages: 'message',
+    labels: 'label',
+    'canned-responses': 'cannedResponse',
   };
   return bySegment[segment];
 }

@@ -166,6 +166,8 @@ export function sampleValue(
       if (s.format === 'date-time') return new Date(Date.now() + 3_600_000).toISOString();
       if (s.format === 'uri' || /origin|url/i.test(property)) return 'https://example.com';
       if (s.pattern === '^[\\w.:-]+$') return `sweep-${randomBytes(4).toString('hex')}`;
+      if (s.pattern === '^[a-z0-9_-]{1,32}$') return `sweep-${randomBytes(4).toString('hex')}`;
+      if (s.pattern === '^#[0-9a-fA-F]{6}$') return '#336699';
       return pad(`sweep ${property}`, s.minLength ?? 0, s.maxLength);
     default:
       return null;

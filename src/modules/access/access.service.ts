@@ -30,6 +30,22 @@ export class AccessService {
     return team;
   }
 
+  /**
+   * team() for a resource that belongs to `teamId` (a label, a canned response): outside the
+   * caller's teams the resource does not exist for them, so the 404 is the resource's own.
+   */
+  async teamOf(
+    user: AuthUser,
+    teamId: string,
+    notFound: () => AppError,
+    minimum: TeamRole = 'agent',
+  ): Promise<TeamWithRole> {
+    const team = await this.repo.team(teamId, user.id);
+    if (!team) throw notFound();
+    assertRole(team.role, minimum);
+    return team;
+  }
+
   async project(user: AuthUser, projectId: string, minimum: TeamRole = 'agent'): Promise<Project> {
     const found = await this.repo.project(projectId, user.id);
     if (!found) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');

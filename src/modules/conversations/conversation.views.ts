@@ -1,5 +1,6 @@
 import { toIso, toIsoOrNull } from '../../platform/dates';
 import type { Conversation, ConversationStatus } from '../../db/schema';
+import type { LabelChip } from '../labels/label.views';
 
 /** A conversation as the agent API, sockets and outbox consumers show it. */
 export interface ConversationView {
@@ -18,9 +19,16 @@ export interface ConversationView {
   visitorLastReadSeq: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The conversation's labels, by name: on every API response, and on socket and outbox events
+   * whose `changes` include 'labels'. Absent on other socket events: the labels did not change.
+   */
+  labels?: LabelChip[];
 }
 
-export function toConversationView(c: Conversation): ConversationView {
+export function toConversationView(c: Conversation): ConversationView;
+export function toConversationView(c: Conversation, labels: LabelChip[]): Required<ConversationView>;
+export function toConversationView(c: Conversation, labels?: LabelChip[]): ConversationView {
   return {
     id: c.id,
     projectId: c.projectId,
@@ -36,6 +44,7 @@ export function toConversationView(c: Conversation): ConversationView {
     visitorLastReadSeq: c.visitorLastReadSeq,
     createdAt: toIso(c.createdAt),
     updatedAt: toIso(c.updatedAt),
+    ...(labels && { labels }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '../../platform/auth/auth-user';
 import type { ConversationView } from './conversation.views';
@@ -14,6 +14,7 @@ import {
   ReadStateResponseDto,
   UpdateConversationDto,
 } from './conversations.dto';
+import { SetConversationLabelsDto } from '../labels/labels.dto';
 import { ConversationsService } from './conversations.service';
 
 @ApiTags('conversations')
@@ -25,7 +26,8 @@ export class ConversationsController {
   @Get()
   @ApiOperation({
     summary: "Inbox: the caller's teams' conversations by last activity",
-    description: 'Filter by projectId, status and assignee (me | none | user id); follow meta.nextCursor.',
+    description:
+      'Filter by projectId, status, assignee (me | none | user id) and label (id); follow meta.nextCursor.',
   })
   @ApiData(InboxItemResponseDto, 200, { paginated: true })
   list(@CurrentUser() user: AuthUser, @Query() query: ListConversationsQueryDto) {
@@ -50,6 +52,19 @@ export class ConversationsController {
     @Body() dto: UpdateConversationDto,
   ): Promise<ConversationView> {
     return this.conversations.update(user, id, dto);
+  }
+
+  @Put(':id/labels')
+  @ApiOperation({
+    summary: "Set the conversation's labels (labels of its team; another team's label id is a 404)",
+  })
+  @ApiData(ConversationResponseDto)
+  setLabels(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: SetConversationLabelsDto,
+  ): Promise<ConversationView> {
+    return this.conversations.setLabels(user, id, dto.labelIds);
   }
 
   @Post(':id/read')

@@ -1,6 +1,7 @@
 import { createZodDto } from '../../platform/http/zod-dto';
 import { z } from 'zod';
 import { limitSchema } from '../../platform/http/pagination';
+import { labelChipSchema } from '../labels/labels.dto';
 
 const status = z.enum(['open', 'pending', 'resolved', 'snoozed']);
 
@@ -12,6 +13,7 @@ export class ListConversationsQueryDto extends createZodDto(
       .union([z.enum(['me', 'none']), z.uuid()])
       .optional()
       .describe("'me', 'none' or a user id"),
+    label: z.uuid().optional().describe('Only conversations with this label'),
     cursor: z.string().max(500).optional(),
     limit: limitSchema,
   }),
@@ -70,6 +72,7 @@ const conversationSchema = z.object({
   visitorLastReadSeq: z.number(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  labels: z.array(labelChipSchema).describe("The conversation's labels, by name"),
 });
 
 export class ConversationResponseDto extends createZodDto(conversationSchema) {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { LabelsModule } from '../labels/labels.module';
 import { VisitorsModule } from '../visitors/visitors.module';
 import { WidgetModule } from '../widget/widget.module';
 import { ConversationsController } from './conversations.controller';
@@ -8,7 +9,7 @@ import { ConversationsService } from './conversations.service';
 import { ConversationsWidgetController } from './conversations.widget.controller';
 
 @Module({
-  imports: [AccessModule, VisitorsModule, WidgetModule],
+  imports: [AccessModule, LabelsModule, VisitorsModule, WidgetModule],
   controllers: [ConversationsController, ConversationsWidgetController],
   providers: [ConversationsRepository, ConversationsService],
   exports: [ConversationsRepository, ConversationsService],

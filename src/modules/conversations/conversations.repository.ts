@@ -11,6 +11,7 @@ import {
 } from '../../db/schema';
 import { writeWithOutbox } from '../../platform/outbox/outbox.sql';
 import { memberHeldForShare, projectIdsOfUser } from '../access/access.repository';
+import { labelsChanged } from '../labels/labels.repository';
 import { conversationFromRow } from './conversation.views';
 
 export interface InboxFilter {
@@ -19,6 +20,8 @@ export interface InboxFilter {
   status?: ConversationStatus;
   /** 'me', 'none', or a user id. */
   assignee?: string;
+  /** Only conversations with this label. */
+  label?: string;
   cursor?: ActivityCursor;
   limit: number;
 }
@@ -75,6 +78,14 @@ function olderThan(cursor?: ActivityCursor): SQL | undefined {
   return sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 }
 
+/**
+ * The conversation has label `labelId` (a primary-key probe per candidate row). Explicit table
+ * name: Drizzle leaves columns unqualified in single-table selects.
+ */
+const withLabel = (labelId: string): SQL =>
+  sql`exists (select 1 from conversation_labels cl
+    where cl.conversation_id = conversations.id and cl.label_id = ${labelId})`;
+
 @Injectable()
 export class ConversationsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
@@ -98,6 +109,7 @@ export class ConversationsRepository {
     if (f.assignee === 'none') where.push(isNull(conversations.assigneeId));
     else if (f.assignee)
       where.push(eq(conversations.assigneeId, f.assignee === 'me' ? f.userId : f.assignee));
+    if (f.label) where.push(withLabel(f.label));
     where.push(olderThan(f.cursor));
     const perProject = this.db
       .select({ id: conversations.id })
@@ -188,6 +200,27 @@ export class ConversationsRepository {
       .returning();
     if (changed.length === 0) return (await update)[0];
     const [row] = await writeWithOutbox(this.db, update, 'conversation.updated', snapshot(changed));
+    return row && conversationFromRow(row);
+  }
+
+  /** Locks the conversation row for the rest of `tx` (a label set is ordered against another). */
+  async lockForUpdate(tx: Db, conversationId: string): Promise<Conversation | undefined> {
+    const [row] = await tx
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId))
+      .for('update');
+    return row;
+  }
+
+  /** Bumps updated_at after a label change, with its `conversation.updated` outbox row. */
+  async touchForLabels(tx: Db, conversationId: string): Promise<Conversation | undefined> {
+    const update = tx
+      .update(conversations)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(conversations.id, conversationId))
+      .returning();
+    const [row] = await writeWithOutbox(tx, update, 'conversation.updated', labelsChanged());
     return row && conversationFromRow(row);
   }
 

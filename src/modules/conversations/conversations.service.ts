@@ -5,11 +5,13 @@ import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { DomainEvents } from '../../platform/events/domain-events';
 import { RateLimiter } from '../../platform/rate-limit';
+import { Transactions } from '../../db/transactions';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Conversation } from '../../db/schema';
 import { toConversationView, toWidgetConversation, type ConversationView } from './conversation.views';
 import { AccessService } from '../access/access.service';
+import { LabelsService } from '../labels/labels.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { toVisitorProfile } from '../visitors/visitor.views';
 import { activityPage, decodeActivityCursor } from './activity-page';
@@ -34,6 +36,8 @@ export class ConversationsService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly jobs: JobRunner,
     private readonly limiter: RateLimiter,
+    private readonly labels: LabelsService,
+    private readonly transactions: Transactions,
   ) {}
 
   onModuleInit(): void {
@@ -91,12 +95,15 @@ export class ConversationsService implements OnModuleInit {
       projectId: q.projectId,
       status: q.status,
       assignee: q.assignee,
+      label: q.label,
       cursor: decodeActivityCursor(q.cursor),
       limit: q.limit,
     });
     const { page, meta } = activityPage(rows, q.limit);
+    // One query for the whole page's labels.
+    const labels = await this.labels.chipsOf(page.map((r) => r.conversation.id));
     const data = page.map((r) => ({
-      ...toConversationView(r.conversation),
+      ...toConversationView(r.conversation, labels.get(r.conversation.id) ?? []),
       unreadCount: r.unread,
       visitor: r.visitor,
     }));
@@ -106,12 +113,17 @@ export class ConversationsService implements OnModuleInit {
   /** One conversation with the visitor's whole profile (the inbox lists carry a summary). */
   async get(user: AuthUser, conversationId: string): Promise<ConversationDetailResponseDto> {
     const { conversation } = await this.access.conversation(user, conversationId);
-    const [unread, visitor] = await Promise.all([
+    const [unread, visitor, labels] = await Promise.all([
       this.repo.unreadForAgent(conversation.id),
       this.visitors.findById(conversation.visitorId),
+      this.labels.chipsOf([conversation.id]),
     ]);
     if (!visitor) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
-    return { ...toConversationView(conversation), unreadCount: unread, visitor: toVisitorProfile(visitor) };
+    return {
+      ...toConversationView(conversation, labels.get(conversation.id) ?? []),
+      unreadCount: unread,
+      visitor: toVisitorProfile(visitor),
+    };
   }
 
   async update(
@@ -134,9 +146,29 @@ export class ConversationsService implements OnModuleInit {
       if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId))) throw assigneeNotMember();
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     }
-    const view = toConversationView(after);
+    const view = toConversationView(after, (await this.labels.chipsOf([after.id])).get(after.id) ?? []);
     if (changed.length > 0)
       this.events.publish({ type: 'conversation.updated', conversation: view, changes: changed });
+    return view;
+  }
+
+  /**
+   * Makes `labelIds` the conversation's labels (labels of its team), in one transaction with a
+   * `conversation.updated` (`changes: ['labels']`) outbox row; sockets hear it after commit. A set
+   * that changes nothing writes and publishes nothing.
+   */
+  async setLabels(user: AuthUser, conversationId: string, labelIds: string[]): Promise<ConversationView> {
+    const { teamId } = await this.access.conversation(user, conversationId);
+    const result = await this.transactions.run(async (tx) => {
+      const locked = await this.repo.lockForUpdate(tx, conversationId);
+      if (!locked) return undefined;
+      const set = await this.labels.replaceConversationLabels(tx, conversationId, teamId, labelIds);
+      const row = set.changed ? await this.repo.touchForLabels(tx, conversationId) : locked;
+      return row && { view: toConversationView(row, set.labels), changed: set.changed };
+    });
+    const { view, changed } = stillExists(result);
+    if (changed)
+      this.events.publish({ type: 'conversation.updated', conversation: view, changes: ['labels'] });
     return view;
   }
 
@@ -173,7 +205,7 @@ export class ConversationsService implements OnModuleInit {
 }
 
 /** A row updated by id is gone when it was deleted since the access check (project deleted meanwhile). */
-function stillExists(row: Conversation | undefined): Conversation {
+function stillExists<T>(row: T | undefined): T {
   if (!row) throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
   return row;
 }

@@ -12,6 +12,8 @@ const TAGS: Record<string, string> = {
   teams: 'Teams, members, roles and invitations',
   projects: 'Widget installations: keys, identity-verification secret, allowed origins, settings',
   conversations: 'The agent inbox: conversations, assignment, status, read markers and replies',
+  labels: "A team's conversation labels (set them with PUT /conversations/{id}/labels)",
+  'canned-responses': "A team's reusable replies, inserted from the reply box with /shortcut",
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   health: 'Liveness for load balancers',
 };

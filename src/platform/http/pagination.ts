@@ -29,3 +29,18 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
     throw new AppError(ErrorCode.INVALID_CURSOR, 'cursor is not valid');
   }
 }
+
+/**
+ * A page from `limit + 1` rows (the extra row only says more exist); the next cursor encodes
+ * `keyOf(last row of the page)`.
+ */
+export function keysetPage<R>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => unknown,
+): { page: R[]; meta: PageMeta } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const hasMore = rows.length > limit;
+  return { page, meta: { nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null, hasMore } };
+}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { visitorLabel } from '../inbox/inbox-list';
+import { LabelPicker } from '../labels/label-picker';
 import { ConversationActions } from './conversation-actions';
 import { openConversation, OpenConversation } from './conversation-store';
 import { MessageList } from './message-list';
@@ -43,6 +44,7 @@ export function ConversationPane({ id }: { id: string }) {
             Visitor profile
           </button>
           {detail && <ConversationActions conversation={conversation} detail={detail} />}
+          {detail && <LabelPicker conversation={conversation} detail={detail} />}
         </header>
         {conversation.error.value && (
           <p role="alert" class="ws-error">

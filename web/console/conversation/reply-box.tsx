@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { CannedPicker } from '../canned/canned-picker';
 import { liveSocket } from '../workspace/live';
 import { focusReply, noteMode, type OpenConversation } from './conversation-store';
 
@@ -73,6 +74,7 @@ export function ReplyBox({ conversation }: { conversation: OpenConversation }) {
           Private note: only your team sees this. The visitor never does.
         </p>
       )}
+      <CannedPicker input={input} text={text} onInsert={setText} conversation={conversation} />
       <textarea
         ref={input}
         class="input reply-input"

@@ -1,5 +1,7 @@
 import { conversationPath, linkClick } from '../workspace/router';
 import { memberName, projectName, projects } from '../workspace/team-data';
+import { LabelChips } from '../labels/label-chips';
+import { LabelFilter } from '../labels/label-filter';
 import type { InboxItem } from '../workspace/types';
 import { filters, inboxState, items, loadMoreInbox, setFilters, type InboxFilters } from './inbox-store';
 
@@ -50,6 +52,7 @@ function Filters() {
           ))}
         </select>
       </label>
+      <LabelFilter />
     </div>
   );
 }
@@ -80,6 +83,7 @@ function Row({ item, selected }: { item: InboxItem; selected: boolean }) {
           <time dateTime={item.lastMessageAt}>{time(item.lastMessageAt)}</time>
         </span>
         <span class="inbox-preview">{item.lastMessagePreview ?? ''}</span>
+        <LabelChips labels={item.labels} />
         <span class="inbox-row-meta">
           <span class={`badge status-${item.status}`}>{item.status}</span>
           <span class="ws-muted">{memberName(item.assigneeId)}</span>

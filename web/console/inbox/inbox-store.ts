@@ -17,9 +17,16 @@ export interface InboxFilters {
   status: ConversationStatus | 'all';
   assignee: 'me' | 'none' | 'anyone';
   projectId: string;
+  /** A label id, or '' for any. */
+  label: string;
 }
 
-export const filters = signal<InboxFilters>({ status: 'open', assignee: 'anyone', projectId: '' });
+export const filters = signal<InboxFilters>({
+  status: 'open',
+  assignee: 'anyone',
+  projectId: '',
+  label: '',
+});
 export const items = signal<InboxItem[]>([]);
 export const inboxState = signal<{ loading: boolean; error: string | null; nextCursor: string | null }>({
   loading: true,
@@ -38,6 +45,8 @@ function matches(c: Conversation): boolean {
   if (f.status !== 'all' && c.status !== f.status) return false;
   if (f.assignee === 'me' && c.assigneeId !== currentUser.value?.id) return false;
   if (f.assignee === 'none' && c.assigneeId !== null) return false;
+  // Socket snapshots without labels did not change them: keep what the list has.
+  if (f.label && c.labels && !c.labels.some((l) => l.id === f.label)) return false;
   return true;
 }
 
@@ -47,6 +56,7 @@ function listQuery(cursor?: string): string {
     status: f.status === 'all' ? undefined : f.status,
     assignee: f.assignee === 'anyone' ? undefined : f.assignee,
     projectId: f.projectId || undefined,
+    label: f.label || undefined,
     cursor,
     limit: PAGE,
   });

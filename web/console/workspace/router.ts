@@ -7,7 +7,10 @@ export const BASE = '/app';
 
 export type Route =
   | { name: 'inbox'; conversationId: string | null }
-  | { name: 'settings'; section: 'projects' | 'team' | 'account'; id: string | null };
+  | { name: 'settings'; section: SettingsSection; id: string | null };
+
+export type SettingsSection = 'projects' | 'team' | 'account' | 'labels' | 'canned-responses';
+const SETTINGS_SECTIONS: SettingsSection[] = ['projects', 'team', 'account', 'labels', 'canned-responses'];
 
 export function parseRoute(p: string): Route {
   const parts = p
@@ -15,7 +18,7 @@ export function parseRoute(p: string): Route {
     .split('/')
     .filter(Boolean);
   if (parts[0] === 'settings') {
-    const section = parts[1] === 'team' || parts[1] === 'account' ? parts[1] : 'projects';
+    const section = SETTINGS_SECTIONS.find((s) => s === parts[1]) ?? 'projects';
     return { name: 'settings', section, id: parts[2] ?? null };
   }
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: parts[1] };

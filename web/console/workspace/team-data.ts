@@ -3,6 +3,8 @@ import { computed, signal } from '@preact/signals';
 import { currentTeamId, currentUser, teams } from '../auth/session';
 import { api } from './api';
 import type { Member, Project } from './types';
+import { loadLabels } from '../labels/label-store';
+import { loadCannedResponses } from '../canned/canned-store';
 
 export const projects = signal<Project[]>([]);
 export const members = signal<Member[]>([]);
@@ -34,6 +36,8 @@ export async function loadTeamData(teamId: string): Promise<void> {
   const [p, m] = await Promise.all([
     api<Project[]>(`/projects?teamId=${teamId}`),
     api<Member[]>(`/teams/${teamId}/members`),
+    loadLabels(teamId),
+    loadCannedResponses(teamId),
   ]);
   projects.value = p.data;
   members.value = m.data;

@@ -14,6 +14,9 @@ export type Member = Schemas['MemberResponseDto'];
 export type Role = Member['role'];
 /** `secret` only on create and rotate-secret. */
 export type Project = Schemas['ProjectResponseDto'] & { secret?: string };
+export type Label = Schemas['LabelResponseDto'];
+export type LabelChip = Conversation['labels'][number];
+export type CannedResponse = Schemas['CannedResponseResponseDto'];
 /** `token` only when created. */
 export type Invitation = Schemas['InvitationResponseDto'] & { token?: string };
 

@@ -87,6 +87,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a canned response (its author, or an owner/admin) */
+        delete: operations["CannedResponsesController_delete"];
+        options?: never;
+        head?: never;
+        /** Change a canned response (its author, or an owner/admin) */
+        patch: operations["CannedResponsesController_update"];
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -96,7 +114,7 @@ export interface paths {
         };
         /**
          * Inbox: the caller's teams' conversations by last activity
-         * @description Filter by projectId, status and assignee (me | none | user id); follow meta.nextCursor.
+         * @description Filter by projectId, status, assignee (me | none | user id) and label (id); follow meta.nextCursor.
          */
         get: operations["ConversationsController_list"];
         put?: never;
@@ -123,6 +141,23 @@ export interface paths {
         head?: never;
         /** Change status, assignee (a team member) or snooze time */
         patch: operations["ConversationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the conversation's labels (labels of its team; another team's label id is a 404) */
+        put: operations["ConversationsController_setLabels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/conversations/{id}/messages": {
@@ -178,6 +213,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a label; conversations lose it (owner/admin) */
+        delete: operations["LabelsController_delete"];
+        options?: never;
+        head?: never;
+        /** Rename or recolour a label (owner/admin) */
+        patch: operations["LabelsController_update"];
         trace?: never;
     };
     "/api/v1/messages": {
@@ -414,6 +467,42 @@ export interface paths {
         patch: operations["TeamsController_changeRole"];
         trace?: never;
     };
+    "/api/v1/teams/{teamId}/canned-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's canned responses by shortcut (every member) */
+        get: operations["CannedResponsesController_list"];
+        put?: never;
+        /** Create a canned response (every member; the caller is its author) */
+        post: operations["CannedResponsesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{teamId}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's labels by name (every member) */
+        get: operations["LabelsController_list"];
+        put?: never;
+        /** Create a label (owner/admin); names are stored lower-case, unique per team */
+        post: operations["LabelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/config": {
         parameters: {
             query?: never;
@@ -511,6 +600,24 @@ export interface components {
                 name: string;
             };
         };
+        CannedResponseResponseDto: {
+            /**
+             * Format: uuid
+             * @description Who wrote it (null once their account is gone)
+             */
+            authorId: string | null;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            shortcut: string;
+            /** Format: uuid */
+            teamId: string;
+            title: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ChangeRoleDto: {
             /** @enum {string} */
             role: "owner" | "admin" | "agent";
@@ -523,6 +630,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description The conversation's labels, by name */
+            labels: {
+                color: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** Format: date-time */
             lastMessageAt: string;
             lastMessagePreview: string | null;
@@ -567,6 +681,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description The conversation's labels, by name */
+            labels: {
+                color: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** Format: date-time */
             lastMessageAt: string;
             lastMessagePreview: string | null;
@@ -585,6 +706,13 @@ export interface components {
             visitorId: string;
             visitorLastReadSeq: number;
         };
+        CreateCannedResponseDto: {
+            /** @description May use {{visitor.name}}, {{visitor.email}}, {{agent.name}}, {{project.name}}, with a fallback: {{visitor.name | there}} */
+            body: string;
+            /** @description Typed after / in the reply box; unique in the team */
+            shortcut: string;
+            title?: string | null;
+        };
         CreatedInvitationResponseDto: {
             /** @description The console's page that accepts it, on this server: send the invitee <origin><acceptPath> */
             acceptPath: string;
@@ -601,6 +729,10 @@ export interface components {
             teamId: string;
             /** @description Shown once; send it to the invitee */
             token: string;
+        };
+        CreateLabelDto: {
+            color: string;
+            name: string;
         };
         CreateProjectDto: {
             allowedOrigins?: string[];
@@ -622,7 +754,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
                 details?: {
                     message: string;
                     path?: string;
@@ -652,6 +784,13 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description The conversation's labels, by name */
+            labels: {
+                color: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** Format: date-time */
             lastMessageAt: string;
             lastMessagePreview: string | null;
@@ -699,6 +838,18 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "admin" | "agent";
+        };
+        LabelResponseDto: {
+            /** @description #rrggbb */
+            color: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description lower-case, unique in the team */
+            name: string;
+            /** Format: uuid */
+            teamId: string;
         };
         LoginDto: {
             /** Format: email */
@@ -833,6 +984,10 @@ export interface components {
                 userHash?: string;
             };
         };
+        SetConversationLabelsDto: {
+            /** @description The conversation's whole set of labels (labels of its team); [] removes them all */
+            labelIds: string[];
+        };
         TeamResponseDto: {
             /** Format: date-time */
             createdAt: string;
@@ -851,6 +1006,13 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        UpdateCannedResponseDto: {
+            /** @description May use {{visitor.name}}, {{visitor.email}}, {{agent.name}}, {{project.name}}, with a fallback: {{visitor.name | there}} */
+            body?: string;
+            /** @description Typed after / in the reply box; unique in the team */
+            shortcut?: string;
+            title?: string | null;
+        };
         UpdateConversationDto: {
             /**
              * Format: uuid
@@ -864,6 +1026,10 @@ export interface components {
             snoozedUntil?: string | null;
             /** @enum {string} */
             status?: "open" | "pending" | "resolved" | "snoozed";
+        };
+        UpdateLabelDto: {
+            color?: string;
+            name?: string;
         };
         UpdateProjectDto: {
             allowedOrigins?: string[];
@@ -1206,12 +1372,70 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    CannedResponsesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CannedResponsesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateCannedResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CannedResponseResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     ConversationsController_list: {
         parameters: {
             query?: {
                 /** @description 'me', 'none' or a user id */
                 assignee?: ("me" | "none") | string;
                 cursor?: string;
+                /** @description Only conversations with this label */
+                label?: string;
                 limit?: string;
                 projectId?: string;
                 status?: "open" | "pending" | "resolved" | "snoozed";
@@ -1282,6 +1506,38 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["UpdateConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ConversationsController_setLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetConversationLabelsDto"];
             };
         };
         responses: {
@@ -1452,6 +1708,62 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
+    LabelsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    LabelsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateLabelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LabelResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
@@ -2062,6 +2374,140 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["MemberResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CannedResponsesController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CannedResponseResponseDto"][];
+                        meta?: {
+                            hasMore?: boolean;
+                            nextCursor?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CannedResponsesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCannedResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CannedResponseResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    LabelsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LabelResponseDto"][];
+                        meta?: {
+                            hasMore?: boolean;
+                            nextCursor?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    LabelsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLabelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["LabelResponseDto"];
                     };
                 };
             };
