@@ -75,6 +75,8 @@ export class MessagesService {
         tx,
       );
       const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
+      // Rolls the conversation just opened back too: a blocked visitor's send writes no row.
+      if (result.kind === 'blocked') throw visitorBlocked();
       return { result, opened: created };
     });
     return this.visitorOutcome(await this.finish(result, opened), visitorId, ctx);
@@ -136,7 +138,10 @@ export class MessagesService {
       }
     }
     const updated = await this.visitors.updateProfile(visitorId, ctx.project.id, fields);
-    if (!updated) throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+    if (!updated) {
+      if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
+      throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+    }
   }
 
   /** Turns an append result into the outcome and publishes what changed (after commit). */
@@ -144,6 +149,7 @@ export class MessagesService {
     result: AppendResult,
     opened: boolean,
   ): Promise<SendOutcome & { conversation?: ConversationView }> {
+    if (result.kind === 'blocked') throw visitorBlocked();
     if (result.kind === 'not-found')
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     if (result.kind === 'conflict') {
@@ -182,3 +188,6 @@ export class MessagesService {
     };
   }
 }
+
+const visitorBlocked = () =>
+  new AppError(ErrorCode.VISITOR_BLOCKED, 'This visitor was blocked by the team and cannot send messages');

@@ -46,5 +46,6 @@ export function visitorFromRow(r: Record<string, unknown>): Visitor {
     >,
     createdAt: new Date(r.created_at as string),
     lastSeenAt: new Date(r.last_seen_at as string),
+    blockedAt: r.blocked_at ? new Date(r.blocked_at as string) : null,
   };
 }
