@@ -20,6 +20,8 @@ import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        ContactsModule,
+        SearchModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -20,7 +20,7 @@ export interface Tenant {
   /** A visitor message and an agent reply in the conversation. */
   messageIds: string[];
   visitorToken: string;
-  /** Ids by kind: team, project, conversation, member (= user), invitation, message. */
+  /** Ids by kind: team, project, conversation, member (= user), invitation, message, visitor. */
   ids: Record<string, string>;
 }
 
@@ -60,6 +60,7 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       user: member.userId,
       invitation: invitation.id,
       message: messageIds[0],
+      visitor: sent.visitorId,
     },
   };
 }
@@ -81,6 +82,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     members: 'member',
     invitations: 'invitation',
     messages: 'message',
+    visitors: 'visitor',
   };
   return bySegment[segment];
 }
