@@ -65,7 +65,6 @@ const exportedMessage = z.object({
 
 export class VisitorExportResponseDto extends createZodDto(
   z.object({
-    exportedAt: z.iso.datetime(),
     visitor: visitorAdminSchema,
     conversations: z.array(
       z.object({

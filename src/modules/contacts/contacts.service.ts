@@ -132,7 +132,6 @@ export class ContactsService {
     const conversations = await this.repo.exportConversations(visitorId);
     this.audit.log(`visitor.exported visitor=${visitorId} project=${visitor.projectId} by user=${user.id}`);
     return {
-      exportedAt: new Date().toISOString(),
       visitor: toVisitorAdminView(visitor),
       conversations: conversations.map(({ conversation: c, messages }) => ({
         id: c.id,

@@ -69,6 +69,9 @@ export class MessagesService {
       const result = await this.repo.append({ ...base, conversationId: dto.conversationId, visitorId });
       return this.visitorOutcome(await this.finish(result, false), visitorId, ctx);
     }
+    // Opening a conversation (a visitor's first message, not the hot path) checks first, so a blocked
+    // visitor does not even start the insert; a block that lands meanwhile still rolls it back below.
+    if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
     const { result, opened } = await this.transactions.run(async (tx) => {
       const { conversation, created } = await this.conversationsRepo.open(
         { projectId: project.id, visitorId, openingClientMessageId: dto.clientMessageId },

@@ -10,7 +10,9 @@ export class SearchQueryDto extends createZodDto(
       .string()
       .max(200)
       .refine((v) => v.trim().length > 0, 'must not be blank')
-      .describe('Words ("a phrase", or, -word); the last word also matches as a prefix while typing'),
+      .optional()
+      .describe('Without q nothing matches (the result is empty). ' +
+        'Words ("a phrase", or, -word); the last word also matches as a prefix while typing'),
     projectId: z.uuid().optional(),
     status: z.enum(['open', 'pending', 'resolved', 'snoozed']).optional(),
     cursor: z.string().max(500).optional(),

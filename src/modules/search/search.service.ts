@@ -31,12 +31,14 @@ export class SearchService {
 
   async search(user: AuthUser, q: SearchQueryDto): Promise<SearchResponseDto> {
     if (q.projectId) await this.access.project(user, q.projectId);
+    if (q.q === undefined) return { conversations: [], visitors: [], nextCursor: null, hasMore: false };
+    const text = q.q;
     const projectIds = projectIdsOfUser(user.id, q.projectId);
-    const query = searchTsQuery(q.q);
+    const query = searchTsQuery(text);
     const cursor = q.cursor ? decodeCursor(q.cursor, searchCursor) : undefined;
     const [hits, visitors] = await Promise.all([
       this.repo.conversations({ query, projectIds, status: q.status, cursor, limit: q.limit }),
-      cursor ? [] : this.directory.list(projectIds, { q: q.q, limit: VISITORS_SHOWN }),
+      cursor ? [] : this.directory.list(projectIds, { q: text.trim(), limit: VISITORS_SHOWN }),
     ]);
     const hasMore = hits.length > q.limit;
     const page = hits.slice(0, q.limit);
