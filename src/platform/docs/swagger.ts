@@ -14,6 +14,8 @@ const TAGS: Record<string, string> = {
   conversations: 'The agent inbox: conversations, assignment, status, read markers and replies',
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   health: 'Liveness for load balancers',
+  search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
+  contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */
