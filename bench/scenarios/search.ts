@@ -14,12 +14,15 @@ const LIMIT = 20;
 /** The conversations step of SearchRepository.conversations, with the tsquery the route builds for `$1`. */
 const tsq = `(case when right(websearch_to_tsquery('simple', $1)::text, 1) = ''''
   then (websearch_to_tsquery('simple', $1)::text || ':*')::tsquery else websearch_to_tsquery('simple', $1) end)`;
-const SEARCH_SQL = `with hits as (
-  select m.conversation_id, max(ts_rank(m.search_vector, ${tsq})) as rank, max(m.created_at) as newest
-  from messages m join conversations c on c.id = m.conversation_id
-  where m.search_vector @@ ${tsq} and c.project_id in (select p.id from projects p
+const SEARCH_SQL = `with matched as materialized (
+  select m.conversation_id, ts_rank(m.search_vector, ${tsq}) as rank, m.created_at
+  from messages m where m.search_vector @@ ${tsq}
+), hits as (
+  select x.conversation_id, max(x.rank) as rank, max(x.created_at) as newest
+  from matched x join conversations c on c.id = x.conversation_id
+  where c.project_id in (select p.id from projects p
     join team_members tm on tm.team_id = p.team_id and tm.user_id = $2)
-  group by m.conversation_id)
+  group by x.conversation_id)
 select c.*, h.rank from hits h join conversations c on c.id = h.conversation_id
 order by h.rank desc, h.newest desc, h.conversation_id desc limit ${LIMIT + 1}`;
 
