@@ -26,7 +26,18 @@ const SEARCH_SQL = `with matched as materialized (
 select c.*, h.rank from hits h join conversations c on c.id = h.conversation_id
 order by h.rank desc, h.newest desc, h.conversation_id desc limit ${LIMIT + 1}`;
 
-const WORDS = ['order', 'refund', 'invoice', 'parcel', 'delivery', 'account', 'password', 'billing', 'shipping', 'discount'];
+const WORDS = [
+  'order',
+  'refund',
+  'invoice',
+  'parcel',
+  'delivery',
+  'account',
+  'password',
+  'billing',
+  'shipping',
+  'discount',
+];
 
 /** The queries: a rare word (fixed count), the same word half typed (prefix), a word in 10% of messages. */
 const QUERIES = [
@@ -99,7 +110,8 @@ export async function runSearch(opts: ScenarioOptions): Promise<ScenarioResult> 
           const n = target ? samples : Math.max(10, Math.floor(samples / 10));
           const url = `${env.base}/api/v1/search?q=${encodeURIComponent(q)}&limit=${LIMIT}`;
           const check = await request('GET', url, { headers: auth });
-          if (check.status !== 200) throw new Error(`search → ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`);
+          if (check.status !== 200)
+            throw new Error(`search → ${check.status}: ${JSON.stringify(check.body).slice(0, 300)}`);
           const hits = (await db.query(SEARCH_SQL, [q, env.agent.userId])).rowCount ?? 0;
           log(`search: ${n} × "${q}" at ${tableRows.toLocaleString('en')} rows`);
           const server = await timeSequential(n, WARMUP, async () => {

@@ -6,7 +6,16 @@ import { agentReply, openSession, startConversation, visitorSend } from '../fact
 import { expectError } from '../support/expect-error';
 import { NASTY_STRINGS } from '../support/bad-input';
 
-type Hit = { conversation: { id: string }; matches: { messageId: string; seq: number; private: boolean; snippet: string; highlights: { start: number; end: number }[] }[] };
+type Hit = {
+  conversation: { id: string };
+  matches: {
+    messageId: string;
+    seq: number;
+    private: boolean;
+    snippet: string;
+    highlights: { start: number; end: number }[];
+  }[];
+};
 
 // Search for agents: message bodies (internal notes included) and visitors, never across teams.
 describe('search', () => {
@@ -25,7 +34,13 @@ describe('search', () => {
     stranger = await registerAccount(s.api, 'Stranger');
     const strangerProject = await createProject(s.api, stranger);
     const visitor = await startConversation(s.api, s.project, 'Where is my parcel? It was due on Monday.');
-    const note = await agentReply(s.api, s.owner.token, visitor.conversationId, 'VIP customer, flamingo account', true);
+    const note = await agentReply(
+      s.api,
+      s.owner.token,
+      visitor.conversationId,
+      'VIP customer, flamingo account',
+      true,
+    );
     noted = { conversationId: visitor.conversationId, noteId: note.id, noteSeq: note.seq };
     // The stranger's team has the same words: they must never show up for us, nor ours for them.
     const theirs = await startConversation(s.api, strangerProject, 'flamingo parcel in their team');
@@ -50,9 +65,15 @@ describe('search', () => {
     expect(ours.body.data.conversations).toHaveLength(1);
     expect(ours.body.data.conversations[0].conversation.id).not.toBe(noted.conversationId);
     const visitors = await search(stranger.token, { q: 'jane.doe@' });
-    expect(visitors.body.data.visitors.map((v: { email: string }) => v.email)).toEqual(['jane.doe@example.net']);
+    expect(visitors.body.data.visitors.map((v: { email: string }) => v.email)).toEqual([
+      'jane.doe@example.net',
+    ]);
     // Naming our project is a 404 for them, not an empty result.
-    expectError(await search(stranger.token, { q: 'parcel', projectId: s.project.id }), 404, 'PROJECT_NOT_FOUND');
+    expectError(
+      await search(stranger.token, { q: 'parcel', projectId: s.project.id }),
+      404,
+      'PROJECT_NOT_FOUND',
+    );
   });
 
   it('matches the last word as a prefix while typing, and websearch syntax', async () => {
@@ -74,7 +95,9 @@ describe('search', () => {
       const res = await search(agent.token, { q });
       expect(res.body.data.visitors.map((v: { email: string }) => v.email)).toEqual(['jane.doe@example.org']);
     }
-    const list = await s.api.get(`/api/v1/projects/${s.project.id}/visitors?q=doe%40exam`, { token: agent.token });
+    const list = await s.api.get(`/api/v1/projects/${s.project.id}/visitors?q=doe%40exam`, {
+      token: agent.token,
+    });
     expect(list.body.data.map((v: { name: string }) => v.name)).toEqual(['Jane Doe']);
     // LIKE wildcards in the text are literal.
     const wild = await search(agent.token, { q: '%_%' });
@@ -83,7 +106,8 @@ describe('search', () => {
 
   it('pages conversations by relevance then newest, without repeats', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await startConversation(s.api, s.project, `invoice number ${i}`)).conversationId);
+    for (let i = 0; i < 5; i++)
+      ids.push((await startConversation(s.api, s.project, `invoice number ${i}`)).conversationId);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -100,7 +124,9 @@ describe('search', () => {
   it('returns snippets as plain text: markup in a message stays text, markers cannot be forged', async () => {
     const v = await startConversation(s.api, s.project, 'if 5 < 6 & 7 > 3 then toucan \uE000fake\uE001');
     const res = await search(agent.token, { q: 'toucan' });
-    const [match] = res.body.data.conversations.find((h: Hit) => h.conversation.id === v.conversationId).matches;
+    const [match] = res.body.data.conversations.find(
+      (h: Hit) => h.conversation.id === v.conversationId,
+    ).matches;
     expect(match.snippet).toContain('5 < 6 & 7 > 3');
     expect(match.snippet).not.toMatch(/[\uE000\uE001]/);
     expect(highlighted(match)).toEqual(['toucan']);

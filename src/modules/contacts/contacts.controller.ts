@@ -23,7 +23,8 @@ export class ContactsController {
   @Get('projects/:id/visitors')
   @ApiOperation({
     summary: "A project's visitors, most recently seen first",
-    description: '`q` matches part of a name, email or external id (case-insensitive); follow meta.nextCursor.',
+    description:
+      '`q` matches part of a name, email or external id (case-insensitive); follow meta.nextCursor.',
   })
   @ApiData(VisitorResponseDto, 200, { paginated: true })
   list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListVisitorsQueryDto) {

@@ -93,7 +93,9 @@ export class ContactsRepository {
         ),
       )
       .orderBy(asc(messages.conversationId), asc(messages.seq));
-    const byConversation = new Map(list.map((c): [string, ExportedConversation] => [c.id, { conversation: c, messages: [] }]));
+    const byConversation = new Map(
+      list.map((c): [string, ExportedConversation] => [c.id, { conversation: c, messages: [] }]),
+    );
     for (const { conversationId, ...m } of rows) byConversation.get(conversationId)!.messages.push(m);
     return [...byConversation.values()];
   }

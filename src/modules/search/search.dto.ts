@@ -11,8 +11,10 @@ export class SearchQueryDto extends createZodDto(
       .max(200)
       .refine((v) => v.trim().length > 0, 'must not be blank')
       .optional()
-      .describe('Without q nothing matches (the result is empty). ' +
-        'Words ("a phrase", or, -word); the last word also matches as a prefix while typing'),
+      .describe(
+        'Without q nothing matches (the result is empty). ' +
+          'Words ("a phrase", or, -word); the last word also matches as a prefix while typing',
+      ),
     projectId: z.uuid().optional(),
     status: z.enum(['open', 'pending', 'resolved', 'snoozed']).optional(),
     cursor: z.string().max(500).optional(),

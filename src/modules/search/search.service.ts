@@ -47,7 +47,8 @@ export class SearchService {
       page.map((h) => h.conversation.id),
     );
     const byConversation = new Map<string, MessageHit[]>();
-    for (const m of matches) byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
+    for (const m of matches)
+      byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
     const last = page.at(-1);
     return {
       conversations: page.map(({ conversation: c, visitor }) => ({
@@ -70,7 +71,9 @@ export class SearchService {
       })),
       visitors: visitors.slice(0, VISITORS_SHOWN).map((r) => toVisitorAdminView(r.visitor)),
       nextCursor:
-        hasMore && last ? encodeCursor({ rank: last.rank, newest: last.newest, id: last.conversation.id }) : null,
+        hasMore && last
+          ? encodeCursor({ rank: last.rank, newest: last.newest, id: last.conversation.id })
+          : null,
       hasMore,
     };
   }

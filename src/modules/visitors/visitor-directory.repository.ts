@@ -10,7 +10,8 @@ import { visitorFromRow } from './visitor.views';
 const searchable = sql`lower(coalesce(${visitors.name}, '') || ' ' || coalesce(${visitors.email}, '') || ' ' || coalesce(${visitors.externalId}, ''))`;
 
 /** `q` as a LIKE pattern matching anywhere, with the user's %, _ and \ taken literally. */
-export const containsPattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (q: string): string =>
+  `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface VisitorCursor {
   at: string;

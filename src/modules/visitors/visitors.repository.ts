@@ -41,7 +41,9 @@ export class VisitorsRepository {
 
   /** Read only when a visitor's write matched nothing, to tell "blocked" from "no such visitor". */
   async isBlocked(visitorId: string): Promise<boolean> {
-    return (await this.db.$count(visitors, and(eq(visitors.id, visitorId), isNotNull(visitors.blockedAt)))) > 0;
+    return (
+      (await this.db.$count(visitors, and(eq(visitors.id, visitorId), isNotNull(visitors.blockedAt)))) > 0
+    );
   }
 
   async create(projectId: string, profile: VisitorProfile, db: Db = this.db): Promise<Visitor> {

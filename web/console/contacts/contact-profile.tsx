@@ -21,7 +21,13 @@ function EraseDialog({ who, onCancel, onErase }: { who: string; onCancel: () => 
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div class="overlay" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div class="card help" role="alertdialog" aria-modal="true" aria-labelledby="erase-title" aria-describedby="erase-text">
+      <div
+        class="card help"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="erase-title"
+        aria-describedby="erase-text"
+      >
         <h2 id="erase-title">Erase {who}?</h2>
         <p id="erase-text">
           This deletes the visitor with all their conversations and messages, for good. It cannot be undone.
@@ -39,7 +45,13 @@ function EraseDialog({ who, onCancel, onErase }: { who: string; onCancel: () => 
   );
 }
 
-export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: VisitorRecord | null) => void }) {
+export function ContactProfile({
+  id,
+  onChanged,
+}: {
+  id: string;
+  onChanged: (v: VisitorRecord | null) => void;
+}) {
   const [visitor, setVisitor] = useState<VisitorRecord | null>(null);
   const [conversations, setConversations] = useState<Conversation[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +62,10 @@ export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: V
   useEffect(() => {
     let live = true;
     setVisitor(null);
-    Promise.all([api<VisitorRecord>(`/visitors/${id}`), api<Conversation[]>(`/visitors/${id}/conversations?limit=20`)])
+    Promise.all([
+      api<VisitorRecord>(`/visitors/${id}`),
+      api<Conversation[]>(`/visitors/${id}/conversations?limit=20`),
+    ])
       .then(([v, c]) => {
         if (!live) return;
         setVisitor(v.data);
@@ -80,7 +95,11 @@ export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: V
       onChanged(next);
       const resolved = new Set(resolvedConversationIds);
       setConversations((list) => list.map((c) => (resolved.has(c.id) ? { ...c, status: 'resolved' } : c)));
-      setStatus(blocked ? `Blocked${resolved.size ? `; ${resolved.size} conversation(s) resolved` : ''}.` : 'Unblocked.');
+      setStatus(
+        blocked
+          ? `Blocked${resolved.size ? `; ${resolved.size} conversation(s) resolved` : ''}.`
+          : 'Unblocked.',
+      );
     });
   const exportJson = () =>
     run(async () => {
@@ -110,7 +129,9 @@ export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: V
         <dt>Email</dt>
         <dd>{visitor.email ?? '—'}</dd>
         <dt>Identity</dt>
-        <dd>{visitor.verified ? `Verified · ${visitor.externalId}` : (visitor.externalId ?? 'Not verified')}</dd>
+        <dd>
+          {visitor.verified ? `Verified · ${visitor.externalId}` : (visitor.externalId ?? 'Not verified')}
+        </dd>
         <dt>Last seen</dt>
         <dd>
           <time dateTime={visitor.lastSeenAt}>{new Date(visitor.lastSeenAt).toLocaleString()}</time>
@@ -133,7 +154,11 @@ export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: V
               Block
             </button>
             <label class="contact-check">
-              <input type="checkbox" checked={resolveOpen} onChange={(e) => setResolveOpen(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={resolveOpen}
+                onChange={(e) => setResolveOpen(e.currentTarget.checked)}
+              />
               also resolve their open conversations
             </label>
           </>
@@ -168,7 +193,9 @@ export function ContactProfile({ id, onChanged }: { id: string; onChanged: (v: V
           ))}
         </ul>
       )}
-      {confirming && <EraseDialog who={who} onCancel={() => setConfirming(false)} onErase={() => void erase()} />}
+      {confirming && (
+        <EraseDialog who={who} onCancel={() => setConfirming(false)} onErase={() => void erase()} />
+      )}
     </section>
   );
 }

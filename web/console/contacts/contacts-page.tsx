@@ -55,7 +55,13 @@ export function ContactsPage({ visitorId }: { visitorId: string | null }) {
         )}
         <label class="field">
           <span>Find a visitor</span>
-          <input class="input" type="search" value={q} placeholder="Name, email or id" onInput={(e) => setQ(e.currentTarget.value)} />
+          <input
+            class="input"
+            type="search"
+            value={q}
+            placeholder="Name, email or id"
+            onInput={(e) => setQ(e.currentTarget.value)}
+          />
         </label>
         {error && <p class="form-error">{error}</p>}
         {!project && <p class="ws-muted">No project yet.</p>}

@@ -94,7 +94,7 @@ export function SearchBox() {
         placeholder="Search  ( / )"
         autoComplete="off"
         value={text}
-        aria-controls={showing ? "ws-search-results" : undefined}
+        aria-controls={showing ? 'ws-search-results' : undefined}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setOpen(true);
@@ -120,7 +120,10 @@ export function SearchBox() {
                         href={conversationPath(h.conversation.id)}
                         onClick={(e) => {
                           e.preventDefault();
-                          go(conversationPath(h.conversation.id), { conversationId: h.conversation.id, seq: m.seq });
+                          go(conversationPath(h.conversation.id), {
+                            conversationId: h.conversation.id,
+                            seq: m.seq,
+                          });
                         }}
                       >
                         <span class="ws-search-who">

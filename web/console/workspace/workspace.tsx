@@ -45,7 +45,11 @@ function TopBar() {
         <a href={BASE} onClick={linkClick} aria-current={route.name === 'inbox' ? 'page' : undefined}>
           Inbox
         </a>
-        <a href={CONTACTS_PATH} onClick={linkClick} aria-current={route.name === 'contacts' ? 'page' : undefined}>
+        <a
+          href={CONTACTS_PATH}
+          onClick={linkClick}
+          aria-current={route.name === 'contacts' ? 'page' : undefined}
+        >
           Contacts
         </a>
         {canManage.value && (
