@@ -20,6 +20,7 @@ import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
 import { runLabels } from './scenarios/labels';
+import { runSearch } from './scenarios/search';
 import { runSend } from './scenarios/send';
 import { runWidget } from './scenarios/widget';
 
@@ -31,6 +32,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   inbox: runInbox,
   labels: runLabels,
   widget: runWidget,
+  search: runSearch,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

@@ -22,6 +22,8 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { LabelsModule } from './modules/labels/labels.module';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Module({})
 export class AppModule {
@@ -46,6 +48,8 @@ export class AppModule {
         MessagesModule,
         LabelsModule,
         CannedResponsesModule,
+        ContactsModule,
+        SearchModule,
         RealtimeModule,
         HealthModule,
       ],

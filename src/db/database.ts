@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -115,7 +116,8 @@ function createPostgres(url: string, max: number): Database {
 function createPglite(dataDir: string): Database {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(inMemory ? undefined : dataDir);
+  // pg_trgm: the visitor search's trigram index (migration *_search_extra), as on PostgreSQL.
+  const client = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: { pg_trgm } });
   const pglite = drizzlePglite(client, { schema });
   return {
     db: pglite as unknown as Db,

@@ -152,6 +152,10 @@ export const visitors = pgTable(
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    // --- search & contacts: a blocked visitor's sends and new sessions are refused (VISITOR_BLOCKED).
+    // Its trigram indexes (name, email, external id) and the messages' search_vector column live in
+    // the custom migration *_search_extra.sql (pg_trgm, a generated column Drizzle does not select).
+    blockedAt: tstz('blocked_at'),
   },
   (t) => [
     index('visitors_project_idx').on(t.projectId),

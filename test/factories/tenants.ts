@@ -20,7 +20,7 @@ export interface Tenant {
   /** A visitor message and an agent reply in the conversation. */
   messageIds: string[];
   visitorToken: string;
-  /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse. */
+  /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse, visitor. */
   ids: Record<string, string>;
 }
 
@@ -83,6 +83,7 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       message: messageIds[0],
       label: label.id,
       cannedResponse: canned.id,
+      visitor: sent.visitorId,
     },
   };
 }
@@ -107,6 +108,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     messages: 'message',
     labels: 'label',
     'canned-responses': 'cannedResponse',
+    visitors: 'visitor',
   };
   return bySegment[segment];
 }

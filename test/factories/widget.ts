@@ -37,7 +37,7 @@ export async function visitorSend(
   body: string,
   session?: { token: string; conversationId?: string },
   extra: Record<string, unknown> = {},
-): Promise<{ message: any; conversation: any; visitorToken: string; status: number }> {
+): Promise<{ message: any; conversation: any; visitorToken: string; visitorId: string; status: number }> {
   const token = session?.token ?? (await openSession(api, project));
   const res = await api.post('/api/v1/messages', {
     headers: widgetHeaders(project.publicKey, token),

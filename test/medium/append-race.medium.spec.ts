@@ -53,9 +53,7 @@ describe(
       const results = await racing;
 
       expect(results.map((r) => r.kind).sort()).toEqual(['created', 'duplicate', 'duplicate']);
-      const ids = new Set(
-        results.map((r) => (r.kind === 'conflict' || r.kind === 'not-found' ? r.kind : r.message.id)),
-      );
+      const ids = new Set(results.map((r) => ('message' in r ? r.message.id : r.kind)));
       expect(ids.size).toBe(1);
       expect(await seqsOf(s.conversationId)).toEqual([...before_, before_.length + 1]);
     });

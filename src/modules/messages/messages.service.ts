@@ -69,12 +69,17 @@ export class MessagesService {
       const result = await this.repo.append({ ...base, conversationId: dto.conversationId, visitorId });
       return this.visitorOutcome(await this.finish(result, false), visitorId, ctx);
     }
+    // Opening a conversation (a visitor's first message, not the hot path) checks first, so a blocked
+    // visitor does not even start the insert; a block that lands meanwhile still rolls it back below.
+    if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
     const { result, opened } = await this.transactions.run(async (tx) => {
       const { conversation, created } = await this.conversationsRepo.open(
         { projectId: project.id, visitorId, openingClientMessageId: dto.clientMessageId },
         tx,
       );
       const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
+      // Rolls the conversation just opened back too: a blocked visitor's send writes no row.
+      if (result.kind === 'blocked') throw visitorBlocked();
       return { result, opened: created };
     });
     return this.visitorOutcome(await this.finish(result, opened), visitorId, ctx);
@@ -136,7 +141,10 @@ export class MessagesService {
       }
     }
     const updated = await this.visitors.updateProfile(visitorId, ctx.project.id, fields);
-    if (!updated) throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+    if (!updated) {
+      if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
+      throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
+    }
   }
 
   /** Turns an append result into the outcome and publishes what changed (after commit). */
@@ -144,6 +152,7 @@ export class MessagesService {
     result: AppendResult,
     opened: boolean,
   ): Promise<SendOutcome & { conversation?: ConversationView }> {
+    if (result.kind === 'blocked') throw visitorBlocked();
     if (result.kind === 'not-found')
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     if (result.kind === 'conflict') {
@@ -182,3 +191,6 @@ export class MessagesService {
     };
   }
 }
+
+const visitorBlocked = () =>
+  new AppError(ErrorCode.VISITOR_BLOCKED, 'This visitor was blocked by the team and cannot send messages');

@@ -46,5 +46,22 @@ export function visitorFromRow(r: Record<string, unknown>): Visitor {
     >,
     createdAt: new Date(r.created_at as string),
     lastSeenAt: new Date(r.last_seen_at as string),
+    blockedAt: r.blocked_at ? new Date(r.blocked_at as string) : null,
   };
 }
+
+/** A visitor as the contacts page and search show it: the profile plus whether they are blocked. */
+export interface VisitorAdminView extends VisitorProfileView {
+  projectId: string;
+  blocked: boolean;
+  blockedAt: string | null;
+  createdAt: string;
+}
+
+export const toVisitorAdminView = (v: Visitor): VisitorAdminView => ({
+  ...toVisitorProfile(v),
+  projectId: v.projectId,
+  blocked: v.blockedAt !== null,
+  blockedAt: v.blockedAt ? toIso(v.blockedAt) : null,
+  createdAt: toIso(v.createdAt),
+});

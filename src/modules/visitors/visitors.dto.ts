@@ -20,3 +20,18 @@ export const visitorProfileSchema = z
     message: 'userHash goes with externalId',
     path: ['userHash'],
   });
+
+/** A visitor as agents manage them (contacts, search): see toVisitorAdminView. */
+export const visitorAdminSchema = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  externalId: z.string().nullable().describe("The site's user id (trusted only when verified)"),
+  verified: z.boolean(),
+  metadata: z.record(z.string(), z.unknown()),
+  blocked: z.boolean(),
+  blockedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+});

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { VisitorTokenService } from './visitor-token.service';
+import { VisitorDirectoryRepository } from './visitor-directory.repository';
 import { VisitorsRepository } from './visitors.repository';
 
 @Module({
-  providers: [VisitorsRepository, VisitorTokenService],
-  exports: [VisitorsRepository, VisitorTokenService],
+  providers: [VisitorsRepository, VisitorDirectoryRepository, VisitorTokenService],
+  exports: [VisitorsRepository, VisitorDirectoryRepository, VisitorTokenService],
 })
 export class VisitorsModule {}

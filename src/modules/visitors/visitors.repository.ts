@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import { visitors, type Visitor } from '../../db/schema';
@@ -39,6 +39,13 @@ export class VisitorsRepository {
     return row;
   }
 
+  /** Read only when a visitor's write matched nothing, to tell "blocked" from "no such visitor". */
+  async isBlocked(visitorId: string): Promise<boolean> {
+    return (
+      (await this.db.$count(visitors, and(eq(visitors.id, visitorId), isNotNull(visitors.blockedAt)))) > 0
+    );
+  }
+
   async create(projectId: string, profile: VisitorProfile, db: Db = this.db): Promise<Visitor> {
     const insert = db
       .insert(visitors)
@@ -48,13 +55,16 @@ export class VisitorsRepository {
     return visitorFromRow(row);
   }
 
-  /** The one visitor behind a verified external id; concurrent first logins resolve to the same row. */
+  /**
+   * The one visitor behind a verified external id; concurrent first logins resolve to the same row.
+   * Undefined (nothing written) when that visitor is blocked.
+   */
   async upsertVerified(
     projectId: string,
     externalId: string,
     profile: VisitorProfile,
     db: Db = this.db,
-  ): Promise<Visitor> {
+  ): Promise<Visitor | undefined> {
     const upsert = db
       .insert(visitors)
       .values({ projectId, ...profile, externalId, metadata: profile.metadata ?? {}, verified: true })
@@ -67,6 +77,7 @@ export class VisitorsRepository {
           email: sql`coalesce(excluded.email, ${visitors.email})`,
           metadata: mergedMetadata(sql`excluded.metadata`),
         },
+        setWhere: isNull(visitors.blockedAt),
       })
       .returning({ ...getTableColumns(visitors), inserted: sql<boolean>`(xmax = 0)`.as('inserted') });
     const type = sql`case when w.inserted then 'visitor.created' else 'visitor.updated' end`;
@@ -79,12 +90,12 @@ export class VisitorsRepository {
       sql`jsonb_build_object('visitor', to_jsonb(w) - 'inserted')`,
       changed,
     );
-    return visitorFromRow(row);
+    return row && visitorFromRow(row);
   }
 
   /**
    * Updates the profile fields given (metadata is merged) and the last-seen time; undefined if no
-   * such visitor. Only a profile change is an event (visitor.updated); a last-seen bump is not.
+   * such visitor, or it is blocked (nothing is written then). Only a profile change is an event (visitor.updated); a last-seen bump is not.
    */
   async updateProfile(
     visitorId: string,
@@ -101,7 +112,7 @@ export class VisitorsRepository {
           ? { metadata: mergedMetadata(sql`${JSON.stringify(profile.metadata)}::jsonb`) }
           : {}),
       })
-      .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId)))
+      .where(and(eq(visitors.id, visitorId), eq(visitors.projectId, projectId), isNull(visitors.blockedAt)))
       .returning();
     if (!profileGiven(profile)) return (await update)[0];
     const [row] = await writeWithOutbox(this.db, update, 'visitor.updated', snapshot);

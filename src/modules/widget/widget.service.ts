@@ -43,8 +43,11 @@ export class WidgetService {
     let visitor: Visitor | undefined;
     if (verified && externalId) {
       visitor = await this.visitors.upsertVerified(ctx.project.id, externalId, profile);
+      if (!visitor) throw visitorBlocked();
     } else if (ctx.visitorId) {
+      // A blocked visitor's token opens no new session (and the update writes nothing then).
       visitor = await this.visitors.updateProfile(ctx.visitorId, ctx.project.id, profile);
+      if (!visitor && (await this.visitors.isBlocked(ctx.visitorId))) throw visitorBlocked();
       if (!visitor)
         throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
     } else {
@@ -54,3 +57,6 @@ export class WidgetService {
     return { visitorToken: this.tokens.forVisitor(ctx, visitor.id), visitor: toVisitorSummary(visitor) };
   }
 }
+
+const visitorBlocked = () =>
+  new AppError(ErrorCode.VISITOR_BLOCKED, 'This visitor was blocked by the team and cannot start a session');

@@ -16,6 +16,8 @@ const TAGS: Record<string, string> = {
   'canned-responses': "A team's reusable replies, inserted from the reply box with /shortcut",
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   health: 'Liveness for load balancers',
+  search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
+  contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */

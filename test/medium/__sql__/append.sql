@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v5
+-- prepared as messages_append_v6
 with prev as (
   select id,
     status
@@ -7,7 +7,10 @@ with prev as (
   where id = $1 and ($8::uuid is null or visitor_id = $8) and not exists (
     select 1
     from messages
-    where conversation_id = $1 and client_message_id = $7)
+    where conversation_id = $1 and client_message_id = $7) and ($8::uuid is null or not exists (
+      select 1
+      from visitors
+      where id = $8 and blocked_at is not null))
   for update),
   c as (
   update conversations c
@@ -44,7 +47,7 @@ with prev as (
   join m on true
   where c.status <> c.previous_status union all
   select 'message.created',
-    jsonb_build_object( 'message', to_jsonb(m), 'conversation', to_jsonb(c) - 'previous_status')
+    jsonb_build_object( 'message', to_jsonb(m) - 'search_vector', 'conversation', to_jsonb(c) - 'previous_status')
   from c
   join m on true)
 select c.*,
@@ -65,7 +68,7 @@ from c
 left join m on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v5
+-- prepared as messages_append_v6
 -- the statement shown under "append to a conversation (prepared)"
 select "messages"."id",
   "messages"."conversation_id",
@@ -82,6 +85,9 @@ left join "users" on "users"."id" = "messages"."author_id"
 where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
+select count(*) as count
+from "visitors"
+where ("visitors"."id" = $1 and "visitors"."blocked_at" is not null);;
 with w as (
   insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
   values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
@@ -116,33 +122,36 @@ with prev as (
   where id = $1 and ($2::uuid is null or visitor_id = $3) and not exists (
     select 1
     from messages
-    where conversation_id = $4 and client_message_id = $5)
+    where conversation_id = $4 and client_message_id = $5) and ($6::uuid is null or not exists (
+      select 1
+      from visitors
+      where id = $7 and blocked_at is not null))
   for update),
   c as (
   update conversations c
   set last_seq = c.last_seq + 1,
-    last_public_seq = case when $6 then c.last_public_seq else c.last_seq + 1 end,
+    last_public_seq = case when $8 then c.last_public_seq else c.last_seq + 1 end,
     updated_at = now(),
-    last_message_at = case when $7 then c.last_message_at else now() end,
-    last_message_preview = case when $8 then c.last_message_preview else left($9, 140) end,
-    status = case when $10 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
-    snoozed_until = case when $11 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
-    visitor_last_read_seq = case when $12 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $13 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+    last_message_at = case when $9 then c.last_message_at else now() end,
+    last_message_preview = case when $10 then c.last_message_preview else left($11, 140) end,
+    status = case when $12 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
+    snoozed_until = case when $13 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
+    visitor_last_read_seq = case when $14 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
+    agent_last_read_seq = case when $15 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
   from prev
   where c.id = prev.id
   returning c.*,
     prev.status as previous_status),
   m as (
   insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
-  select $14,
+  select $16,
     c.id,
     c.last_seq,
-    $15::message_sender,
-    $16,
-    $17,
+    $17::message_sender,
     $18,
-    $19
+    $19,
+    $20,
+    $21
   from c
   returning *),
   o as (
@@ -153,7 +162,7 @@ with prev as (
   join m on true
   where c.status <> c.previous_status union all
   select 'message.created',
-    jsonb_build_object( 'message', to_jsonb(m), 'conversation', to_jsonb(c) - 'previous_status')
+    jsonb_build_object( 'message', to_jsonb(m) - 'search_vector', 'conversation', to_jsonb(c) - 'previous_status')
   from c
   join m on true)
 select c.*,

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { memberName } from '../workspace/team-data';
 import type { Message } from '../workspace/types';
 import type { OpenConversation } from './conversation-store';
+import { useJumpToMessage } from '../search/jump-to-message';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -52,6 +53,7 @@ export function MessageList({ conversation }: { conversation: OpenConversation }
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages, pending]);
+  useJumpToMessage(conversation, scroller, stick);
 
   const older = async () => {
     const el = scroller.current!;

@@ -7,7 +7,8 @@ export const BASE = '/app';
 
 export type Route =
   | { name: 'inbox'; conversationId: string | null }
-  | { name: 'settings'; section: SettingsSection; id: string | null };
+  | { name: 'settings'; section: SettingsSection; id: string | null }
+  | { name: 'contacts'; visitorId: string | null };
 
 export type SettingsSection = 'projects' | 'team' | 'account' | 'labels' | 'canned-responses';
 const SETTINGS_SECTIONS: SettingsSection[] = ['projects', 'team', 'account', 'labels', 'canned-responses'];
@@ -21,6 +22,7 @@ export function parseRoute(p: string): Route {
     const section = SETTINGS_SECTIONS.find((s) => s === parts[1]) ?? 'projects';
     return { name: 'settings', section, id: parts[2] ?? null };
   }
+  if (parts[0] === 'contacts') return { name: 'contacts', visitorId: parts[1] ?? null };
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: parts[1] };
   return { name: 'inbox', conversationId: null };
 }

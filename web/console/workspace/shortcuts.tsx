@@ -12,6 +12,7 @@ export const SHORTCUTS: [string, string][] = [
   ['n', 'Toggle private note mode (and focus the reply box)'],
   ['e', 'Resolve the conversation'],
   ['Esc', 'Leave the reply box / close this help'],
+  ['/', 'Search (also Ctrl+K)'],
   ['?', 'Show this help'],
 ];
 

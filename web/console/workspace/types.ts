@@ -44,3 +44,10 @@ export interface ResyncComplete {
   hasMore: Record<string, boolean>;
   snapshots: Record<string, Conversation>;
 }
+
+// Search and contacts (docs/search-and-contacts.md).
+export type SearchResult = Schemas['SearchResponseDto'];
+export type SearchHit = SearchResult['conversations'][number];
+export type SearchMatch = SearchHit['matches'][number];
+export type VisitorRecord = Schemas['VisitorResponseDto'];
+export type VisitorExport = Schemas['VisitorExportResponseDto'];

@@ -7,6 +7,9 @@ import { TeamSwitcher } from '../auth/team-switcher';
 import { InboxPage } from '../inbox/inbox-page';
 import { items, loadInbox } from '../inbox/inbox-store';
 import { SettingsPage } from '../settings/settings-page';
+import { ContactsPage } from '../contacts/contacts-page';
+import { CONTACTS_PATH } from '../contacts/contacts-route';
+import { SearchBox } from '../search/search-box';
 import { ConnectionBanner } from './connection-banner';
 import { liveSocket, startLive } from './live';
 import { enableNotifications, notificationPermission } from './notify';
@@ -42,6 +45,13 @@ function TopBar() {
         <a href={BASE} onClick={linkClick} aria-current={route.name === 'inbox' ? 'page' : undefined}>
           Inbox
         </a>
+        <a
+          href={CONTACTS_PATH}
+          onClick={linkClick}
+          aria-current={route.name === 'contacts' ? 'page' : undefined}
+        >
+          Contacts
+        </a>
         {canManage.value && (
           <a
             href={`${BASE}/settings/projects`}
@@ -57,6 +67,7 @@ function TopBar() {
           </a>
         )}
       </nav>
+      <SearchBox />
       <Presence />
       <div class="ws-top-actions">
         {notificationPermission.value === 'default' && (
@@ -96,6 +107,8 @@ export function Workspace() {
       <ConnectionBanner />
       {route.name === 'inbox' ? (
         <InboxPage conversationId={route.conversationId} />
+      ) : route.name === 'contacts' ? (
+        <ContactsPage visitorId={route.visitorId} />
       ) : (
         <SettingsPage section={route.section} id={route.id} />
       )}

@@ -361,6 +361,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/visitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's visitors, most recently seen first
+         * @description `q` matches part of a name, email or external id (case-insensitive); follow meta.nextCursor.
+         */
+        get: operations["ContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the caller's teams: conversations by their messages (internal notes too), and visitors
+         * @description Conversations by relevance of their best match, then newest match, with highlighted snippets (plain text + highlight ranges); visitors by part of name, email or external id (first page only). Follow data.nextCursor for more conversations.
+         */
+        get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -497,6 +537,68 @@ export interface paths {
         put?: never;
         /** Create a label (owner/admin); names are stored lower-case, unique per team */
         post: operations["LabelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visitor's profile, with whether they are blocked */
+        get: operations["ContactsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a visitor (admins): with their conversations, messages and pending events
+         * @description The right to erasure. Audited; a `visitor.erased` event (ids only) goes out.
+         */
+        delete: operations["ContactsController_erase"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit name, email, metadata; block or unblock
+         * @description A blocked visitor's widget sends and new sessions answer 403 VISITOR_BLOCKED and write nothing. `resolveOpen: true` (with `blocked: true`) also resolves the visitor's unresolved conversations.
+         */
+        patch: operations["ContactsController_update"];
+        trace?: never;
+    };
+    "/api/v1/visitors/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's conversations, newest activity first */
+        get: operations["ContactsController_conversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitors/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about a visitor, as JSON (admins)
+         * @description Portability: the profile and every conversation with its whole history. Audited.
+         */
+        get: operations["ContactsController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -754,7 +856,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
                 details?: {
                     message: string;
                     path?: string;
@@ -952,6 +1054,72 @@ export interface components {
             password: string;
             teamName?: string;
         };
+        SearchResponseDto: {
+            conversations: {
+                conversation: {
+                    /** Format: uuid */
+                    assigneeId: string | null;
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date-time */
+                    lastMessageAt: string;
+                    lastMessagePreview: string | null;
+                    /** Format: uuid */
+                    projectId: string;
+                    /** @enum {string} */
+                    status: "open" | "pending" | "resolved" | "snoozed";
+                    visitor: {
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        name: string | null;
+                    };
+                };
+                /** @description Its best matching messages (up to 3) */
+                matches: {
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** @description Matching words as [start, end) UTF-16 offsets into snippet */
+                    highlights: {
+                        end: number;
+                        start: number;
+                    }[];
+                    /** Format: uuid */
+                    messageId: string;
+                    /** @description An internal note */
+                    private: boolean;
+                    /** @description The message's place in its conversation (open the history there) */
+                    seq: number;
+                    /** @description Plain text around the matching words (not HTML) */
+                    snippet: string;
+                }[];
+            }[];
+            hasMore: boolean;
+            /** @description The next page of conversations */
+            nextCursor: string | null;
+            /** @description Visitors whose name, email or external id contains q (first page only) */
+            visitors: {
+                blocked: boolean;
+                /** Format: date-time */
+                blockedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                /** @description The site's user id (trusted only when verified) */
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                lastSeenAt: string;
+                metadata: {
+                    [key: string]: unknown;
+                };
+                name: string | null;
+                /** Format: uuid */
+                projectId: string;
+                verified: boolean;
+            }[];
+        };
         SendAgentMessageDto: {
             body: string;
             /** @description Client-generated id (a UUID is ideal); repeating it returns the original message */
@@ -1027,6 +1195,29 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "pending" | "resolved" | "snoozed";
         };
+        UpdatedVisitorResponseDto: {
+            blocked: boolean;
+            /** Format: date-time */
+            blockedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string | null;
+            /** @description The site's user id (trusted only when verified) */
+            externalId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            name: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The conversations this request resolved (resolveOpen), else empty */
+            resolvedConversationIds: string[];
+            verified: boolean;
+        };
         UpdateLabelDto: {
             color?: string;
             name?: string;
@@ -1044,6 +1235,19 @@ export interface components {
         UpdateTeamDto: {
             name: string;
         };
+        UpdateVisitorDto: {
+            /** @description A blocked visitor cannot send messages or start sessions (403 VISITOR_BLOCKED) */
+            blocked?: boolean;
+            /** Format: email */
+            email?: string | null;
+            /** @description Replaces what is stored */
+            metadata?: {
+                [key: string]: (string | null) | (number | null) | (boolean | null);
+            };
+            name?: string | null;
+            /** @description With blocked: true, also resolves the visitor's conversations that are not resolved */
+            resolveOpen?: boolean;
+        };
         UserResponseDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1051,6 +1255,73 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        VisitorExportResponseDto: {
+            conversations: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                lastMessageAt: string;
+                messages: {
+                    authorName: string | null;
+                    body: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description An internal note of the team */
+                    private: boolean;
+                    /** @enum {string} */
+                    sender: "visitor" | "agent" | "system";
+                    seq: number;
+                }[];
+                /** @enum {string} */
+                status: "open" | "pending" | "resolved" | "snoozed";
+            }[];
+            visitor: {
+                blocked: boolean;
+                /** Format: date-time */
+                blockedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                email: string | null;
+                /** @description The site's user id (trusted only when verified) */
+                externalId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                lastSeenAt: string;
+                metadata: {
+                    [key: string]: unknown;
+                };
+                name: string | null;
+                /** Format: uuid */
+                projectId: string;
+                verified: boolean;
+            };
+        };
+        VisitorResponseDto: {
+            blocked: boolean;
+            /** Format: date-time */
+            blockedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string | null;
+            /** @description The site's user id (trusted only when verified) */
+            externalId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            name: string | null;
+            /** Format: uuid */
+            projectId: string;
+            verified: boolean;
         };
         VisitorSendResponseDto: {
             conversation: {
@@ -2099,6 +2370,75 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    ContactsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                /** @description Part of a name, email or external id */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VisitorResponseDto"][];
+                        meta?: {
+                            hasMore?: boolean;
+                            nextCursor?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    SearchController_find: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+                projectId?: string;
+                /** @description Without q nothing matches (the result is empty). Words ("a phrase", or, -word); the last word also matches as a prefix while typing */
+                q?: string;
+                status?: "open" | "pending" | "resolved" | "snoozed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SearchResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
     TeamsController_list: {
         parameters: {
             query?: never;
@@ -2508,6 +2848,154 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["LabelResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ContactsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VisitorResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ContactsController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ContactsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisitorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UpdatedVisitorResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ContactsController_conversations: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationResponseDto"][];
+                        meta?: {
+                            hasMore?: boolean;
+                            nextCursor?: string | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ContactsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["VisitorExportResponseDto"];
                     };
                 };
             };

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { createZodDto } from '../../platform/http/zod-dto';
+import { limitSchema } from '../../platform/http/pagination';
+import { visitorAdminSchema } from '../visitors/visitors.dto';
+
+export class ListVisitorsQueryDto extends createZodDto(
+  z.strictObject({
+    q: z.string().trim().min(1).max(200).optional().describe('Part of a name, email or external id'),
+    cursor: z.string().max(500).optional(),
+    limit: limitSchema,
+  }),
+) {}
+
+export class VisitorConversationsQueryDto extends createZodDto(
+  z.strictObject({ cursor: z.string().max(500).optional(), limit: limitSchema }),
+) {}
+
+const metadataValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+
+export class UpdateVisitorDto extends createZodDto(
+  z
+    .strictObject({
+      name: z.string().trim().min(1).max(100).nullable().optional(),
+      email: z.email().max(254).nullable().optional(),
+      metadata: z
+        .record(z.string().max(100), metadataValue)
+        .refine((m) => Object.keys(m).length <= 50, 'at most 50 keys')
+        .optional()
+        .describe('Replaces what is stored'),
+      blocked: z
+        .boolean()
+        .optional()
+        .describe('A blocked visitor cannot send messages or start sessions (403 VISITOR_BLOCKED)'),
+      resolveOpen: z
+        .boolean()
+        .optional()
+        .describe("With blocked: true, also resolves the visitor's conversations that are not resolved"),
+    })
+    .refine((v) => Object.keys(v).some((k) => k !== 'resolveOpen'), 'at least one field is required')
+    .refine((v) => !v.resolveOpen || v.blocked === true, {
+      message: 'resolveOpen goes with blocked: true',
+      path: ['resolveOpen'],
+    }),
+) {}
+
+export class VisitorResponseDto extends createZodDto(visitorAdminSchema) {}
+
+export class UpdatedVisitorResponseDto extends createZodDto(
+  visitorAdminSchema.extend({
+    resolvedConversationIds: z
+      .array(z.uuid())
+      .describe('The conversations this request resolved (resolveOpen), else empty'),
+  }),
+) {}
+
+const exportedMessage = z.object({
+  id: z.uuid(),
+  seq: z.number(),
+  sender: z.enum(['visitor', 'agent', 'system']),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  private: z.boolean().describe('An internal note of the team'),
+  createdAt: z.iso.datetime(),
+});
+
+export class VisitorExportResponseDto extends createZodDto(
+  z.object({
+    visitor: visitorAdminSchema,
+    conversations: z.array(
+      z.object({
+        id: z.uuid(),
+        status: z.enum(['open', 'pending', 'resolved', 'snoozed']),
+        createdAt: z.iso.datetime(),
+        lastMessageAt: z.iso.datetime(),
+        messages: z.array(exportedMessage),
+      }),
+    ),
+  }),
+) {}

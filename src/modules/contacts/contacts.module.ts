@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module';
+import { ConversationsModule } from '../conversations/conversations.module';
+import { VisitorsModule } from '../visitors/visitors.module';
+import { ContactsController } from './contacts.controller';
+import { ContactsRepository } from './contacts.repository';
+import { ContactsService } from './contacts.service';
+
+@Module({
+  imports: [AccessModule, VisitorsModule, ConversationsModule],
+  controllers: [ContactsController],
+  providers: [ContactsService, ContactsRepository],
+})
+export class ContactsModule {}
