@@ -20,6 +20,8 @@ import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { MailModule } from './platform/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,7 @@ export class AppModule {
         RedisModule,
         EventsModule,
         OutboxModule,
+        MailModule,
         PresenceModule,
         AuthModule,
         TeamsModule,
@@ -42,6 +45,7 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        NotificationsModule,
         RealtimeModule,
         HealthModule,
       ],
