@@ -16,8 +16,8 @@ export interface SmtpSink {
   /** smtp://user:pass@127.0.0.1:<port> for SMTP_URL. */
   url: string;
   mails: ReceivedMail[];
-  /** Refuse the next `n` messages with a 451 (a temporary SMTP error). */
-  refuseNext(n: number): void;
+  /** Refuse the next `n` messages to `to` with a 451 (a temporary SMTP error). */
+  refuseNext(to: string, n: number): void;
   /** Mails to `to` so far (whose subject starts with `subject`, when given). */
   to(to: string, subject?: string): ReceivedMail[];
   /** Resolves with the first mail to `to` (whose subject starts with `subject`); rejects after `timeoutMs`. */
@@ -28,15 +28,17 @@ export interface SmtpSink {
 /** A real SMTP server on 127.0.0.1 that takes any login and keeps every accepted mail, parsed. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
-  let refusals = 0;
+  const refusals = new Map<string, number>();
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
     onAuth: (auth, _session, cb) => cb(null, { user: auth.username }),
-    onData(stream, _session, cb) {
-      if (refusals > 0) {
-        refusals -= 1;
+    onData(stream, session, cb) {
+      const rcpt = session.envelope.rcptTo[0]?.address.toLowerCase() ?? '';
+      const left = refusals.get(rcpt) ?? 0;
+      if (left > 0) {
+        refusals.set(rcpt, left - 1);
         stream.resume();
         stream.on('end', () => cb(Object.assign(new Error('try again later'), { responseCode: 451 })));
         return;
@@ -64,7 +66,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://test:secret@127.0.0.1:${port}`,
     mails,
-    refuseNext: (n) => (refusals = n),
+    refuseNext: (address, n) => void refusals.set(address.toLowerCase(), n),
     to,
     async waitFor(address, subject = '', timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
