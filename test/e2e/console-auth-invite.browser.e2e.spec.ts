@@ -83,7 +83,8 @@ describe('console: accepting an invitation from its link', () => {
     await screenshot(page, 'console-invite-mismatch');
 
     await page.getByRole('button', { name: 'Use another account' }).click();
-    // Back on the invitation, signed out: its form offers to create an account first.
+    // Back on the invitation, signed out, in the sign-in form used last: switch to creating an account.
+    await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByRole('button', { name: 'Create account' }).waitFor();
     expect(page.url()).toBe(link);
     await signUpOn(page, 'Right Person', email);
