@@ -24,6 +24,8 @@ import { LabelsModule } from './modules/labels/labels.module';
 import { CannedResponsesModule } from './modules/canned-responses/canned-responses.module';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { SearchModule } from './modules/search/search.module';
+import { MailModule } from './platform/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +41,7 @@ export class AppModule {
         RedisModule,
         EventsModule,
         OutboxModule,
+        MailModule,
         PresenceModule,
         AuthModule,
         TeamsModule,
@@ -50,6 +53,7 @@ export class AppModule {
         CannedResponsesModule,
         ContactsModule,
         SearchModule,
+        NotificationsModule,
         RealtimeModule,
         HealthModule,
       ],

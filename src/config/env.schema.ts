@@ -65,12 +65,21 @@ export const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token for GET /metrics: on the main port, which has no /metrics without it, and on METRICS_PORT. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Outgoing mail: smtp:// or smtps:// with credentials. Unset: .eml files (development, test) or off (production). */
+  SMTP_URL: optionalUrl(/^smtps?$/, 'smtps://user:password@smtp.example.com:465'),
+  MAIL_FROM: z.string().trim().min(3).default('Spectre <no-reply@localhost>'),
+  /** Public URL of the console, for links in mails; http://localhost:PORT when unset. */
+  APP_URL: optionalUrl(/^https?$/, 'https://chat.example.com'),
+  /** How long an agent reply may stay unseen before the visitor is mailed it. */
+  EMAIL_CONTINUITY_DELAY: duration.default('2m'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
 
-export interface AppConfig extends Omit<RawEnv, 'JWT_SECRET'> {
+export interface AppConfig extends Omit<RawEnv, 'JWT_SECRET' | 'APP_URL'> {
   JWT_SECRET: string;
+  /** Without a trailing slash. */
+  APP_URL: string;
   /** Proxies trusted in X-Forwarded-For: set (1 by default) exactly when TRUST_PROXY is, never "all of them". */
   TRUST_PROXY_HOPS?: number;
   isProduction: boolean;
@@ -105,6 +114,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
   return {
     ...data,
     JWT_SECRET: data.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    APP_URL: (data.APP_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
     TRUST_PROXY_HOPS: data.TRUST_PROXY ? (data.TRUST_PROXY_HOPS ?? 1) : undefined,
     isProduction: data.NODE_ENV === 'production',
     generatedJwtSecret: !data.JWT_SECRET,

@@ -22,6 +22,12 @@ const id = () =>
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tstz = (name: string) => timestamp(name, { withTimezone: true });
 
+/** Which optional mails a user gets (PATCH /auth/me); absent kinds are on. */
+export interface NotificationPrefs {
+  newConversation?: boolean;
+  webhookDisabled?: boolean;
+}
+
 export const teamRole = pgEnum('team_role', ['owner', 'admin', 'agent']);
 export const conversationStatus = pgEnum('conversation_status', ['open', 'pending', 'resolved', 'snoozed']);
 export const messageSender = pgEnum('message_sender', ['visitor', 'agent', 'system']);
@@ -33,6 +39,8 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     name: text('name').notNull(),
+    /** Email notification switches (email feature); a kind missing here is on. */
+    notificationPrefs: jsonb('notification_prefs').$type<NotificationPrefs>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
@@ -150,6 +158,8 @@ export const visitors = pgTable(
     name: text('name'),
     email: text('email'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    /** Set by the unsubscribe link of a continuity mail (email feature): no more of them. */
+    emailOptOutAt: tstz('email_opt_out_at'),
     createdAt: createdAt(),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
     // --- search & contacts: a blocked visitor's sends and new sessions are refused (VISITOR_BLOCKED).
@@ -312,6 +322,75 @@ export const conversationLabels = pgTable(
   ],
 );
 
+// ── Email (platform/mail, modules/notifications, password reset in modules/auth) ──────────────
+
+/** One-time password reset tokens (stored hashed), valid for an hour. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_hash_key').on(t.tokenHash),
+    index('password_resets_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Mails to send, rendered. `key` is unique per cause (outbox event id + recipient, or a continuity
+ * window), so a redelivered event does not send twice. The body is cleared once sent (it may hold
+ * a one-time link); the row stays a week for deduplication.
+ */
+export const mailQueue = pgTable(
+  'mail_queue',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    to: text('to').notNull(),
+    /** Whose address `to` is: erasing the visitor or deleting the user deletes their mails. */
+    visitorId: uuid('visitor_id').references(() => visitors.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    text: text('text'),
+    html: text('html'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    attempts: integer('attempts').notNull().default(0),
+    availableAt: tstz('available_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: tstz('sent_at'),
+    failedAt: tstz('failed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mail_queue_key_key').on(t.key),
+    index('mail_queue_due_idx')
+      .on(t.availableAt)
+      .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+  ],
+);
+
+/** Per conversation: when the unseen agent replies are due to be mailed, and up to which seq they were. */
+export const continuityMail = pgTable(
+  'continuity_mail',
+  {
+    conversationId: uuid('conversation_id')
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    dueAt: tstz('due_at'),
+    mailedThroughSeq: integer('mailed_through_seq').notNull().default(0),
+    lastMailedAt: tstz('last_mailed_at'),
+  },
+  (t) => [index('continuity_mail_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
@@ -326,3 +405,4 @@ export type Message = typeof messages.$inferSelect;
 export type MessageSender = (typeof messageSender.enumValues)[number];
 export type CannedResponse = typeof cannedResponses.$inferSelect;
 export type Label = typeof labels.$inferSelect;
+export type MailQueueRow = typeof mailQueue.$inferSelect;

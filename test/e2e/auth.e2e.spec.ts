@@ -27,7 +27,13 @@ describe('auth', () => {
     });
     expect(registered.status).toBe(201);
     const { user, team } = registered.body.data;
-    expect(user).toEqual({ id: expect.any(String), email, name: 'Flow', createdAt: expect.any(String) });
+    expect(user).toEqual({
+      id: expect.any(String),
+      email,
+      name: 'Flow',
+      createdAt: expect.any(String),
+      notifications: { newConversation: true, webhookDisabled: true },
+    });
     expect(team).toEqual({ id: expect.any(String), name: 'Flow Inc' });
     expect(registered.body.data).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     expect(JSON.stringify(registered.body)).not.toMatch(/password|hash/i);

@@ -101,9 +101,9 @@ describe('the OpenAPI document', () => {
     expect(doc.servers.length).toBeGreaterThan(0);
     expect(doc.tags.length).toBeGreaterThan(0);
     expect(doc.info.license.name).toBe('MIT');
-    const publicOps = ['register', 'login', 'refresh']
+    const publicOps = ['register', 'login', 'refresh', 'password/forgot', 'password/reset']
       .map((r) => `POST /api/v1/auth/${r}`)
-      .concat('GET /health');
+      .concat('GET /health', 'GET /api/v1/notifications/unsubscribe/{token}');
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries<any>(methods as object)) {
         const label = `${method.toUpperCase()} ${path}`;
@@ -142,7 +142,12 @@ describe('the response checker', () => {
     headers: new Headers(headers),
     body,
   });
-  const user = { id: '0190a4c4-7a7e-7c3e-8e2a-1b2c3d4e5f60', email: 'a@example.com', name: 'A' };
+  const user = {
+    id: '0190a4c4-7a7e-7c3e-8e2a-1b2c3d4e5f60',
+    email: 'a@example.com',
+    name: 'A',
+    notifications: { newConversation: true, webhookDisabled: true },
+  };
 
   before(async () => {
     s = await startAppWithProject();

@@ -133,4 +133,13 @@ export class AccessRepository {
     }
     return scopes;
   }
+
+  /** Everyone in the team that owns a project, with their role (who to notify about it). */
+  projectMembers(projectId: string): Promise<{ userId: string; role: TeamRole }[]> {
+    return this.db
+      .select({ userId: teamMembers.userId, role: teamMembers.role })
+      .from(projects)
+      .innerJoin(teamMembers, eq(teamMembers.teamId, projects.teamId))
+      .where(eq(projects.id, projectId));
+  }
 }

@@ -69,6 +69,11 @@ export class AccessService {
     return this.repo.isMember(teamId, userId);
   }
 
+  /** The members of a project's team with their roles (none for an unknown project): mail recipients. */
+  projectMembers(projectId: string): Promise<{ userId: string; role: TeamRole }[]> {
+    return this.repo.projectMembers(projectId);
+  }
+
   /** The teams and projects an agent's sockets follow. */
   async scope(user: AuthUser): Promise<AgentScope> {
     return (await this.repo.scopes([user.id])).get(user.id)!;

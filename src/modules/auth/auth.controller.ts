@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../config/config.module';
@@ -10,11 +10,15 @@ import { ErrorCode } from '../../platform/errors/error-codes';
 import { ApiData } from '../../platform/http/api-docs';
 import { AuthRateLimit } from '../../platform/rate-limit';
 import {
+  AcceptedResponseDto,
   AuthResponseDto,
+  ForgotPasswordDto,
   LoginDto,
   RefreshDto,
   RegisterDto,
+  ResetPasswordDto,
   TokensResponseDto,
+  UpdateMeDto,
   UserResponseDto,
 } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -50,7 +54,9 @@ export class AuthController {
   @AuthRateLimit()
   @Post('register')
   @CookieHeader()
-  @ApiOperation({ summary: 'Create an account and a team owned by it' })
+  @ApiOperation({
+    summary: 'Create an account and a team owned by it, or with invitationToken join the inviting team',
+  })
   @ApiData(AuthResponseDto, 201)
   async register(
     @Body() dto: RegisterDto,
@@ -138,6 +144,37 @@ export class AuthController {
   @ApiData(UserResponseDto)
   me(@CurrentUser() user: AuthUser): Promise<UserResponseDto> {
     return this.auth.me(user);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your name or your email notification switches' })
+  @ApiData(UserResponseDto)
+  updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserResponseDto> {
+    return this.auth.updateMe(user, dto);
+  }
+
+  @Public()
+  @AuthRateLimit()
+  @Post('password/forgot')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Mail a password reset link (valid 1 hour) if an account has this email; always 202',
+  })
+  @ApiData(AcceptedResponseDto, 202)
+  async forgotPassword(@Body() dto: ForgotPasswordDto): Promise<AcceptedResponseDto> {
+    await this.auth.forgotPassword(dto.email);
+    return { accepted: true };
+  }
+
+  @Public()
+  @AuthRateLimit()
+  @Post('password/reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with a reset token (once); ends every session of the user' })
+  @ApiNoContentResponse()
+  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    await this.auth.resetPassword(dto.token, dto.password);
   }
 
   /** The tokens as asked: the refresh token in the body, or set as the HttpOnly cookie instead. */

@@ -18,8 +18,36 @@ export const plainText = (max: number, min = 1) =>
     .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
 const name = plainText(100);
 
+const oneTimeToken = z.string().min(1).max(200);
+
 export class RegisterDto extends createZodDto(
-  z.strictObject({ email: emailSchema, password, name, teamName: name.optional() }),
+  z.strictObject({
+    email: emailSchema,
+    password,
+    name,
+    teamName: name.optional().describe('Ignored with invitationToken'),
+    invitationToken: oneTimeToken
+      .optional()
+      .describe("Join the inviting team with the invited role instead of getting a team of one's own"),
+  }),
+) {}
+
+export class ForgotPasswordDto extends createZodDto(z.strictObject({ email: emailSchema })) {}
+
+export class ResetPasswordDto extends createZodDto(z.strictObject({ token: oneTimeToken, password })) {}
+
+export class AcceptedResponseDto extends createZodDto(z.object({ accepted: z.literal(true) })) {}
+
+const notificationsSchema = z.object({
+  newConversation: z.boolean().describe('Mail me a new conversation while no agent of the project is online'),
+  webhookDisabled: z.boolean().describe('Mail me (owners/admins) when a webhook endpoint is disabled'),
+});
+export type NotificationsView = z.infer<typeof notificationsSchema>;
+
+export class UpdateMeDto extends createZodDto(
+  z
+    .strictObject({ name: name.optional(), notifications: notificationsSchema.partial().strict().optional() })
+    .refine((v) => v.name !== undefined || v.notifications !== undefined, 'nothing to change'),
 ) {}
 
 export class LoginDto extends createZodDto(
@@ -42,6 +70,7 @@ const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   createdAt: z.iso.datetime(),
+  notifications: notificationsSchema,
 });
 
 export class UserResponseDto extends createZodDto(userSchema) {}
@@ -72,6 +101,13 @@ export const toUserResponse = (u: User): UserResponseDto => ({
   email: u.email,
   name: u.name,
   createdAt: u.createdAt.toISOString(),
+  notifications: notificationsOf(u),
+});
+
+/** A user's notification switches, each on unless turned off. */
+export const notificationsOf = (u: Pick<User, 'notificationPrefs'>): NotificationsView => ({
+  newConversation: u.notificationPrefs.newConversation ?? true,
+  webhookDisabled: u.notificationPrefs.webhookDisabled ?? true,
 });
 
 export const toTeamSummary = (t: Team): { id: string; name: string } => ({ id: t.id, name: t.name });

@@ -5,14 +5,20 @@ import type { Db } from '../../db/database';
 import { DB } from '../../db/database.module';
 import { isUniqueViolation } from '../../db/pg-errors';
 import {
+  outbox,
+  passwordResets,
   refreshTokens,
   teamMembers,
   teams,
   users,
   type RefreshToken,
   type Team,
+  type NotificationPrefs,
   type User,
 } from '../../db/schema';
+
+/** Joins a just-created user (inside the sign-up transaction) to the team an invitation names. */
+export type InvitationRedeemer = (tx: Db, token: string, email: string, userId: string) => Promise<Team>;
 
 @Injectable()
 export class AuthRepository {
@@ -46,6 +52,106 @@ export class AuthRepository {
       if (isUniqueViolation(err, 'users_email_key')) return 'email-taken' as const;
       throw err;
     });
+  }
+
+  /**
+   * Creates the user and redeems their invitation in one transaction: when `redeem` throws (an
+   * unknown, expired or mismatched invitation) nothing is written.
+   */
+  async createUserJoining(
+    input: { email: string; name: string; passwordHash: string },
+    redeem: (tx: Db, userId: string) => Promise<Team>,
+  ): Promise<{ user: User; team: Team } | 'email-taken'> {
+    const created = this.db.transaction(async (tx) => {
+      const [user] = await tx.insert(users).values(input).returning();
+      return { user, team: await redeem(tx, user.id) };
+    });
+    return created.catch((err: unknown) => {
+      if (isUniqueViolation(err, 'users_email_key')) return 'email-taken' as const;
+      throw err;
+    });
+  }
+
+  async updateUser(
+    id: string,
+    change: { name?: string; notifications?: NotificationPrefs },
+  ): Promise<User | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.notifications
+          ? {
+              notificationPrefs: sql`${users.notificationPrefs} || ${JSON.stringify(change.notifications)}::jsonb`,
+            }
+          : {}),
+      })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+
+  /**
+   * A new reset token for the user (earlier unused ones stop working) and, in the same transaction,
+   * the outbox row the notifications consumer mails it from (the only place the raw token is kept;
+   * the row is deleted once handled).
+   */
+  async createPasswordReset(
+    user: User,
+    reset: { token: string; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .delete(passwordResets)
+        .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+      await tx
+        .insert(passwordResets)
+        .values({ userId: user.id, tokenHash: reset.tokenHash, expiresAt: reset.expiresAt });
+      await tx.insert(outbox).values({
+        type: 'password_reset.requested',
+        payload: {
+          user: { id: user.id, email: user.email, name: user.name },
+          token: reset.token,
+          expiresAt: reset.expiresAt.toISOString(),
+        },
+      });
+    });
+  }
+
+  /**
+   * Uses a live reset token once: sets the password and revokes every session of the user, in one
+   * transaction. Returns the revoked sessions, or undefined when the token is unknown, used or expired.
+   */
+  async resetPassword(
+    tokenHash: string,
+    passwordHash: string,
+  ): Promise<{ sessionIds: string[] } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [reset] = await tx
+        .update(passwordResets)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash),
+            isNull(passwordResets.usedAt),
+            sql`${passwordResets.expiresAt} > now()`,
+          ),
+        )
+        .returning({ userId: passwordResets.userId });
+      if (!reset) return undefined;
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
+      const revoked = await tx
+        .update(refreshTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(refreshTokens.userId, reset.userId), isNull(refreshTokens.revokedAt)))
+        .returning({ familyId: refreshTokens.familyId });
+      return { sessionIds: [...new Set(revoked.map((r) => r.familyId))] };
+    });
+  }
+
+  /** Reset tokens used or expired a day ago or more. */
+  async deleteStalePasswordResets(): Promise<void> {
+    await this.db.delete(passwordResets).where(sql`${passwordResets.expiresAt} < now() - interval '1 day'`);
   }
 
   async insertRefreshToken(input: {

@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { durationMs } from '../../config/duration';
 import type { AppConfig } from '../../config/env.schema';
 import { AccessTokenService } from './access-token.service';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type InvitationRedeemer } from './auth.repository';
 import {
   toTeamSummary,
   toUserResponse,
@@ -17,11 +17,13 @@ import {
   type LoginDto,
   type RegisterDto,
   type TokensResponseDto,
+  type UpdateMeDto,
   type UserResponseDto,
 } from './auth.dto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 
 const SESSION_SWEEP_MS = 3_600_000;
+export const PASSWORD_RESET_TTL_MS = 3_600_000;
 /**
  * A cookie's token rotated this recently is a race, not a theft: two tabs of one browser sent the
  * same cookie at once, and the browser already holds the successor. The loser is told to retry
@@ -40,6 +42,13 @@ export class AuthService implements OnModuleInit {
     private readonly jobs: JobRunner,
   ) {}
 
+  /** Set by the teams feature (above this one), which owns invitations. */
+  private invitationRedeemer?: InvitationRedeemer;
+
+  useInvitationRedeemer(redeemer: InvitationRedeemer): void {
+    this.invitationRedeemer = redeemer;
+  }
+
   onModuleInit(): void {
     this.jobs.register({
       name: 'auth.expired-sessions-sweep',
@@ -47,21 +56,61 @@ export class AuthService implements OnModuleInit {
       scope: 'cluster',
       run: () => this.repo.deleteExpiredSessions(),
     });
+    this.jobs.register({
+      name: 'auth.stale-password-resets-sweep',
+      everyMs: SESSION_SWEEP_MS,
+      scope: 'cluster',
+      run: () => this.repo.deleteStalePasswordResets(),
+    });
   }
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
     const emailTaken = () => new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
     if (await this.repo.findUserByEmail(dto.email)) throw emailTaken();
-    const created = await this.repo.createUserWithTeam({
-      email: dto.email,
-      name: dto.name,
-      passwordHash: await hashPassword(dto.password),
-      teamName: dto.teamName ?? `${dto.name}'s team`,
-    });
+    const account = { email: dto.email, name: dto.name, passwordHash: await hashPassword(dto.password) };
+    const { invitationToken } = dto;
+    const redeem = this.invitationRedeemer;
+    if (invitationToken && !redeem) throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    const created =
+      invitationToken && redeem
+        ? await this.repo.createUserJoining(account, (tx, userId) =>
+            redeem(tx, invitationToken, dto.email, userId),
+          )
+        : await this.repo.createUserWithTeam({ ...account, teamName: dto.teamName ?? `${dto.name}'s team` });
     // Two concurrent sign-ups with one email: the database's unique index decides.
     if (created === 'email-taken') throw emailTaken();
     const { user, team } = created;
     return { ...(await this.issueTokens(user.id)), user: toUserResponse(user), team: toTeamSummary(team) };
+  }
+
+  /** Mails a reset link when the account exists; the caller answers the same either way. */
+  async forgotPassword(email: string): Promise<void> {
+    const user = await this.repo.findUserByEmail(email);
+    if (!user) return;
+    const token = randomToken('pwr_');
+    await this.repo.createPasswordReset(user, {
+      token,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS),
+    });
+  }
+
+  /** Sets a new password with a one-time token and ends every session of the user. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const done = await this.repo.resetPassword(sha256(token), await hashPassword(password));
+    if (!done) {
+      throw new AppError(
+        ErrorCode.PASSWORD_RESET_TOKEN_INVALID,
+        'This reset link is invalid, used or expired',
+      );
+    }
+    for (const sessionId of done.sessionIds) this.events.publish({ type: 'session.revoked', sessionId });
+  }
+
+  async updateMe(user: AuthUser, dto: UpdateMeDto): Promise<UserResponseDto> {
+    const row = await this.repo.updateUser(user.id, dto);
+    if (!row) throw new AppError(ErrorCode.UNAUTHENTICATED, 'User no longer exists');
+    return toUserResponse(row);
   }
 
   async login(dto: LoginDto): Promise<AuthResponseDto> {

@@ -193,7 +193,10 @@ export class TeamsRepository {
    * working). Invitations to one address are made one at a time (a transaction-scoped advisory lock),
    * so concurrent ones replace each other instead of colliding on the unique index.
    */
-  async createInvitation(values: typeof invitations.$inferInsert): Promise<Invitation | undefined> {
+  async createInvitation(
+    values: typeof invitations.$inferInsert,
+    token: string,
+  ): Promise<Invitation | undefined> {
     return this.db.transaction(async (tx) => {
       // The inviter may still grant the role when this commits: a removal or demotion racing this
       // invitation waits for it (and then deletes it), or has already happened (and nothing is written).
@@ -204,6 +207,14 @@ export class TeamsRepository {
       );
       await tx.delete(invitations).where(pendingFor(values.teamId, values.email));
       const [row] = await tx.insert(invitations).values(values).returning();
+      // The invitation mail (modules/notifications) is sent from this row; it holds the raw token
+      // until the dispatcher deletes it, once handled.
+      await tx.execute(sql`insert into outbox (type, payload) select 'invitation.created', jsonb_build_object(
+          'invitation', jsonb_build_object('id', i.id, 'team_id', i.team_id, 'email', i.email, 'role', i.role,
+            'expires_at', i.expires_at),
+          'token', ${token}::text, 'teamName', t.name, 'inviterName', u.name)
+        from invitations i join teams t on t.id = i.team_id left join users u on u.id = i.invited_by_id
+        where i.id = ${row.id}`);
       return row;
     });
   }
@@ -231,8 +242,8 @@ export class TeamsRepository {
   }
 
   /** A usable invitation by its token, with its inviter's current role in the team. */
-  async findPendingInvitation(tokenHash: string): Promise<PendingInvitation | undefined> {
-    const [row] = await this.db
+  async findPendingInvitation(tokenHash: string, db: Db = this.db): Promise<PendingInvitation | undefined> {
+    const [row] = await db
       .select({ invitation: invitations, inviterRole: teamMembers.role })
       .from(invitations)
       .leftJoin(
@@ -262,26 +273,34 @@ export class TeamsRepository {
    * is share-locked: a concurrent removal or demotion waits for this accept, or this accept sees it.
    */
   async acceptInvitation(invitation: Invitation, userId: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      if (!(await inviterMayGrant(tx, invitation.teamId, invitation.invitedById, invitation.role))) {
-        await tx
-          .delete(invitations)
-          .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
-        return false;
-      }
-      const claimed = await tx
-        .update(invitations)
-        .set({ acceptedAt: new Date() })
-        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
-        .returning({ id: invitations.id });
-      if (claimed.length === 0) return false;
+    return this.db.transaction((tx) => this.acceptInvitationIn(tx, invitation, userId));
+  }
+
+  /** acceptInvitation inside the caller's transaction (sign-up with an invitation token). */
+  async acceptInvitationIn(tx: Db, invitation: Invitation, userId: string): Promise<boolean> {
+    if (!(await inviterMayGrant(tx, invitation.teamId, invitation.invitedById, invitation.role))) {
       await tx
-        .insert(teamMembers)
-        .values({ teamId: invitation.teamId, userId, role: invitation.role })
-        .onConflictDoNothing();
-      // Other invitations to the same address are moot now.
-      await tx.delete(invitations).where(pendingFor(invitation.teamId, invitation.email));
-      return true;
-    });
+        .delete(invitations)
+        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+      return false;
+    }
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (claimed.length === 0) return false;
+    await tx
+      .insert(teamMembers)
+      .values({ teamId: invitation.teamId, userId, role: invitation.role })
+      .onConflictDoNothing();
+    // Other invitations to the same address are moot now.
+    await tx.delete(invitations).where(pendingFor(invitation.teamId, invitation.email));
+    return true;
+  }
+
+  async findTeam(tx: Db, teamId: string): Promise<Team | undefined> {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, teamId));
+    return team;
   }
 }

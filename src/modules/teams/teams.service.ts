@@ -5,7 +5,8 @@ import { randomToken, sha256 } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { DomainEvents } from '../../platform/events/domain-events';
 import { ErrorCode } from '../../platform/errors/error-codes';
-import type { TeamRole } from '../../db/schema';
+import type { Db } from '../../db/database';
+import type { Team, TeamRole } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
 import { toConversationView } from '../conversations/conversation.views';
 import { AccessService } from '../access/access.service';
@@ -44,6 +45,9 @@ export class TeamsService implements OnModuleInit {
       scope: 'cluster',
       run: () => this.repo.deleteExpiredInvitations(),
     });
+    this.auth.useInvitationRedeemer((tx, token, email, userId) =>
+      this.redeemForNewUser(tx, token, email, userId),
+    );
   }
 
   async list(user: AuthUser): Promise<TeamResponseDto[]> {
@@ -112,14 +116,17 @@ export class TeamsService implements OnModuleInit {
       throw new AppError(ErrorCode.ALREADY_MEMBER, 'Someone with this email is already a member');
     }
     const token = randomToken('inv_');
-    const invitation = await this.repo.createInvitation({
-      teamId,
-      email: dto.email,
-      role: dto.role,
-      tokenHash: sha256(token),
-      invitedById: user.id,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    });
+    const invitation = await this.repo.createInvitation(
+      {
+        teamId,
+        email: dto.email,
+        role: dto.role,
+        tokenHash: sha256(token),
+        invitedById: user.id,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      },
+      token,
+    );
     // Removed or demoted between the check above and the write.
     if (!invitation)
       throw new AppError(ErrorCode.CONFLICT, 'Your role changed meanwhile; reload and try again');
@@ -166,6 +173,28 @@ export class TeamsService implements OnModuleInit {
     }
     this.events.publish({ type: 'access.changed', teamId: invitation.teamId, userId: user.id });
     return this.get(user, invitation.teamId);
+  }
+
+  /**
+   * Sign-up with an invitation token, inside the sign-up transaction (a throw rolls the new account
+   * back): the same rules as accept, for a user who has no team yet.
+   */
+  private async redeemForNewUser(tx: Db, token: string, email: string, userId: string): Promise<Team> {
+    const found = await this.repo.findPendingInvitation(sha256(token), tx);
+    if (!found) throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    const { invitation } = found;
+    if (email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new AppError(
+        ErrorCode.INVITATION_EMAIL_MISMATCH,
+        'This invitation was sent to another email address',
+      );
+    }
+    const team = await this.repo.findTeam(tx, invitation.teamId);
+    if (!team || !(await this.repo.acceptInvitationIn(tx, invitation, userId))) {
+      throw AppError.notFound(ErrorCode.INVITATION_NOT_FOUND, 'Invitation');
+    }
+    // No access.changed: a user created in this transaction has no sockets to re-scope.
+    return team;
   }
 
   private assertChanged(result: MemberChange | 'last-owner' | 'changed' | undefined): MemberChange {

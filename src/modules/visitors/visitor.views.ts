@@ -44,6 +44,7 @@ export function visitorFromRow(r: Record<string, unknown>): Visitor {
       string,
       unknown
     >,
+    emailOptOutAt: r.email_opt_out_at ? new Date(r.email_opt_out_at as string) : null,
     createdAt: new Date(r.created_at as string),
     lastSeenAt: new Date(r.last_seen_at as string),
     blockedAt: r.blocked_at ? new Date(r.blocked_at as string) : null,

@@ -18,6 +18,7 @@ const TAGS: Record<string, string> = {
   health: 'Liveness for load balancers',
   search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
   contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',
+  notifications: "Email notifications: a continuity mail's signed unsubscribe link",
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */

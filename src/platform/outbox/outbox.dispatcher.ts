@@ -86,6 +86,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     this.consumers.push(consumer);
   }
 
+  /** Removes a consumer by name (tests of the no-consumer path; a future operator switch). */
+  unregister(name: string): void {
+    const i = this.consumers.findIndex((c) => c.name === name);
+    if (i >= 0) this.consumers.splice(i, 1);
+  }
+
   /** Stops claiming rows until resume() (tests that read the table; a future operator switch). */
   pause(): void {
     this.paused = true;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formErrors, type FormErrors } from './error-messages';
 import { Field } from './field';
+import { ForgotPasswordLink } from './forgot-password-link';
 import { signIn, signUp } from './session';
 
 export type AuthMode = 'sign-in' | 'sign-up';
@@ -10,12 +11,14 @@ interface AuthFormProps {
   onModeChange(mode: AuthMode): void;
   /** Called once signed in. */
   onDone?(): void;
+  /** Sign-up from an invitation link: the account joins the inviting team. */
+  invitationToken?: string;
 }
 
 const NO_ERRORS: FormErrors = { fields: {} };
 
 /** Sign in or create an account: the fields "Name" (sign-up), "Email" and "Password". */
-export function AuthForm({ mode, onModeChange, onDone }: AuthFormProps) {
+export function AuthForm({ mode, onModeChange, onDone, invitationToken }: AuthFormProps) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const signingUp = mode === 'sign-up';
@@ -28,7 +31,7 @@ export function AuthForm({ mode, onModeChange, onDone }: AuthFormProps) {
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      if (signingUp) await signUp(value('name'), value('email'), value('password'));
+      if (signingUp) await signUp(value('name'), value('email'), value('password'), invitationToken);
       else await signIn(value('email'), value('password'));
       onDone?.();
     } catch (err) {
@@ -80,6 +83,7 @@ export function AuthForm({ mode, onModeChange, onDone }: AuthFormProps) {
         hint={signingUp ? 'At least 10 characters.' : undefined}
         error={errors.fields.password}
       />
+      {!signingUp && <ForgotPasswordLink />}
       {errors.form && (
         <p class="form-error" role="alert">
           {errors.form}

@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   INVITATION_EMAIL_MISMATCH:
     'This invitation was sent to another email address. Sign out, then sign in or sign up with that address.',
   ALREADY_MEMBER: 'You are already a member of this team.',
+  PASSWORD_RESET_TOKEN_INVALID: 'This reset link is invalid, was already used or expired. Ask for a new one.',
 };
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replace(/\.?$/, '.');

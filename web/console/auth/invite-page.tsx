@@ -22,10 +22,17 @@ export function InvitePage({ token }: { token: string }) {
     return (
       <AuthLayout title="Join your team on Spectre">
         <p class="lead">
-          You have been invited to a team. {mode === 'sign-up' ? 'Create an account' : 'Sign in'} with the
-          email address the invitation was sent to, then accept it.
+          You have been invited to a team.{' '}
+          {mode === 'sign-up'
+            ? 'Create an account with the email address the invitation was sent to: you join the team at once.'
+            : 'Sign in with the email address the invitation was sent to, then accept it.'}
         </p>
-        <AuthForm mode={mode} onModeChange={setMode} />
+        <AuthForm
+          mode={mode}
+          onModeChange={setMode}
+          invitationToken={mode === 'sign-up' ? token : undefined}
+          onDone={mode === 'sign-up' ? () => navigate('/app', { replace: true }) : undefined}
+        />
       </AuthLayout>
     );
   }

@@ -204,8 +204,19 @@ export async function signIn(email: string, password: string): Promise<void> {
   await signInWith('/api/v1/auth/login', { email, password });
 }
 
-export async function signUp(name: string, email: string, password: string): Promise<void> {
-  await signInWith('/api/v1/auth/register', { name, email, password });
+/** With an invitation token the new account joins the inviting team instead of getting its own. */
+export async function signUp(
+  name: string,
+  email: string,
+  password: string,
+  invitationToken?: string,
+): Promise<void> {
+  await signInWith('/api/v1/auth/register', {
+    name,
+    email,
+    password,
+    ...(invitationToken ? { invitationToken } : {}),
+  });
 }
 
 /** Ends the session on the server (which clears the cookie) and in every tab. */

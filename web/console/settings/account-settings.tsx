@@ -1,6 +1,7 @@
 import { currentUser } from '../auth/session';
+import { NotificationSwitches } from './notification-switches';
 
-/** The account as the API knows it. (The API has no route yet to change a name or a password.) */
+/** The account as the API knows it, and its email notification switches. */
 export function AccountSettings() {
   const user = currentUser.value;
   return (
@@ -12,7 +13,10 @@ export function AccountSettings() {
         <dt>Email</dt>
         <dd>{user?.email}</dd>
       </dl>
-      <p class="ws-muted">Changing your name or password is not available yet.</p>
+      <p class="ws-muted">
+        To change your password, sign out and use “Forgot password?” on the sign-in screen.
+      </p>
+      <NotificationSwitches />
     </section>
   );
 }

@@ -50,6 +50,41 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change your name or your email notification switches */
+        patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password reset link (valid 1 hour) if an account has this email; always 202 */
+        post: operations["AuthController_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset token (once); ends every session of the user */
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -79,7 +114,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and a team owned by it */
+        /** Create an account and a team owned by it, or with invitationToken join the inviting team */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -284,6 +319,23 @@ export interface paths {
         put?: never;
         /** Mark agent replies read up to a seq (visitor side) */
         post: operations["MessagesWidgetController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stop conversation continuity mails to the visitor of an unsubscribe link */
+        get: operations["NotificationsController_unsubscribe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -677,6 +729,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedResponseDto: {
+            /** @enum {boolean} */
+            accepted: true;
+        };
         AcceptInvitationDto: {
             token: string;
         };
@@ -700,6 +756,12 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                notifications: {
+                    /** @description Mail me a new conversation while no agent of the project is online */
+                    newConversation: boolean;
+                    /** @description Mail me (owners/admins) when a webhook endpoint is disabled */
+                    webhookDisabled: boolean;
+                };
             };
         };
         CannedResponseResponseDto: {
@@ -856,7 +918,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
                 details?: {
                     message: string;
                     path?: string;
@@ -864,6 +926,10 @@ export interface components {
                 message: string;
             };
             requestId: string;
+        };
+        ForgotPasswordDto: {
+            /** Format: email */
+            email: string;
         };
         HealthResponseDto: {
             /** @description One entry per dependency, e.g. `database: { status: "up", driver: "pglite" }` */
@@ -1050,9 +1116,16 @@ export interface components {
         RegisterDto: {
             /** Format: email */
             email: string;
+            /** @description Join the inviting team with the invited role instead of getting a team of one's own */
+            invitationToken?: string;
             name: string;
             password: string;
+            /** @description Ignored with invitationToken */
             teamName?: string;
+        };
+        ResetPasswordDto: {
+            password: string;
+            token: string;
         };
         SearchResponseDto: {
             conversations: {
@@ -1174,6 +1247,10 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        UnsubscribedResponseDto: {
+            /** @enum {boolean} */
+            unsubscribed: true;
+        };
         UpdateCannedResponseDto: {
             /** @description May use {{visitor.name}}, {{visitor.email}}, {{agent.name}}, {{project.name}}, with a fallback: {{visitor.name | there}} */
             body?: string;
@@ -1222,6 +1299,15 @@ export interface components {
             color?: string;
             name?: string;
         };
+        UpdateMeDto: {
+            name?: string;
+            notifications?: {
+                /** @description Mail me a new conversation while no agent of the project is online */
+                newConversation?: boolean;
+                /** @description Mail me (owners/admins) when a webhook endpoint is disabled */
+                webhookDisabled?: boolean;
+            };
+        };
         UpdateProjectDto: {
             allowedOrigins?: string[];
             name?: string;
@@ -1255,6 +1341,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            notifications: {
+                /** @description Mail me a new conversation while no agent of the project is online */
+                newConversation: boolean;
+                /** @description Mail me (owners/admins) when a webhook endpoint is disabled */
+                webhookDisabled: boolean;
+            };
         };
         VisitorExportResponseDto: {
             conversations: {
@@ -1556,6 +1648,109 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UserResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AuthController_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AcceptedResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };
@@ -2171,6 +2366,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    NotificationsController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From a continuity mail's unsubscribe link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["UnsubscribedResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Error"];
         };
     };
