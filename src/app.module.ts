@@ -20,6 +20,7 @@ import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        WebhooksModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -65,6 +65,10 @@ export const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token for GET /metrics: on the main port, which has no /metrics without it, and on METRICS_PORT. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Lets webhooks reach loopback, private and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  /** First webhook retry delay; the whole schedule scales with it (docs/webhooks.md). */
+  WEBHOOK_RETRY_BASE_MS: positiveInt.default(30_000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
