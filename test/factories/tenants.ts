@@ -20,7 +20,7 @@ export interface Tenant {
   /** A visitor message and an agent reply in the conversation. */
   messageIds: string[];
   visitorToken: string;
-  /** Ids by kind: team, project, conversation, member (= user), invitation, message. */
+  /** Ids by kind: team, project, conversation, member (= user), invitation, message, webhook, delivery. */
   ids: Record<string, string>;
 }
 
@@ -44,6 +44,16 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
   const conversationId: string = sent.conversation.id;
   const reply = await agentReply(api, owner.token, conversationId, `reply to ${name}`);
   const messageIds: string[] = [sent.message.id, reply.id];
+  // A public address (no DNS needed), turned off so its ping is recorded but never sent.
+  const webhook = ok(
+    await api.post(`/api/v1/projects/${project.id}/webhooks`, {
+      token: owner.token,
+      body: { url: 'https://93.184.216.34/hooks', events: ['csat.submitted'] },
+    }),
+    'webhook',
+  );
+  ok(await api.patch(`/api/v1/webhooks/${webhook.id}`, { token: owner.token, body: { enabled: false } }), 'disable');
+  const delivery = ok(await api.post(`/api/v1/webhooks/${webhook.id}/test`, { token: owner.token }), 'ping');
   return {
     owner,
     member,
@@ -60,6 +70,8 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       user: member.userId,
       invitation: invitation.id,
       message: messageIds[0],
+      webhook: webhook.id,
+      delivery: delivery.id,
     },
   };
 }
@@ -81,6 +93,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     members: 'member',
     invitations: 'invitation',
     messages: 'message',
+    webhooks: 'webhook',
   };
   return bySegment[segment];
 }
