@@ -14,6 +14,9 @@ export type Member = Schemas['MemberResponseDto'];
 export type Role = Member['role'];
 /** `secret` only on create and rotate-secret. */
 export type Project = Schemas['ProjectResponseDto'] & { secret?: string };
+/** `secret` only on create and rotate-secret. */
+export type Webhook = Schemas['WebhookResponseDto'] & { secret?: string };
+export type WebhookDelivery = Schemas['WebhookDeliveryResponseDto'];
 /** `token` only when created. */
 export type Invitation = Schemas['InvitationResponseDto'] & { token?: string };
 
