@@ -20,6 +20,7 @@ import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
 import { runSend } from './scenarios/send';
+import { runWebhooks } from './scenarios/webhooks';
 import { runWidget } from './scenarios/widget';
 
 const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>> = {
@@ -29,6 +30,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   history: runHistory,
   inbox: runInbox,
   widget: runWidget,
+  webhooks: runWebhooks,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');
