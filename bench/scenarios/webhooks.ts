@@ -47,10 +47,15 @@ async function run(quick: boolean): Promise<Figures> {
     return await withServer(
       'webhooks',
       async (env) => {
-        const created = await expectStatus(201, 'POST', `${env.base}/api/v1/projects/${env.project.id}/webhooks`, {
-          headers: { authorization: `Bearer ${env.agent.accessToken}` },
-          body: { url: receiver.url, events: ['message.created'] },
-        });
+        const created = await expectStatus(
+          201,
+          'POST',
+          `${env.base}/api/v1/projects/${env.project.id}/webhooks`,
+          {
+            headers: { authorization: `Bearer ${env.agent.accessToken}` },
+            body: { url: receiver.url, events: ['message.created'] },
+          },
+        );
         log(`webhooks: endpoint ${created.data.id} → ${receiver.url}`);
         const convs = await mapLimit(Array.from({ length: CONVERSATIONS }), 4, () =>
           sendWidgetMessage(env.base, env.project),
@@ -81,7 +86,8 @@ async function run(quick: boolean): Promise<Figures> {
         await Promise.all(sends);
         const bodyOf = (r: ReceivedWebhook) => r.body?.data?.message?.body as string | undefined;
         const deadline = performance.now() + DRAIN_MS;
-        while (performance.now() < deadline && new Set(receiver.received.map(bodyOf)).size < total) await sleep(50);
+        while (performance.now() < deadline && new Set(receiver.received.map(bodyOf)).size < total)
+          await sleep(50);
 
         const firstArrival = new Map<string, number>();
         for (const r of receiver.received) {

@@ -50,7 +50,9 @@ describe('console: a project’s webhooks', () => {
     expect(ping.body.type).toBe('ping');
     expect(verifySignature(ping.headers['spectre-signature'] as string, ping.raw, secret)).toBe(true);
     await item().getByRole('button', { name: 'Refresh log' }).click();
-    await log().getByRole('row', { name: /ping.*delivered/ }).waitFor();
+    await log()
+      .getByRole('row', { name: /ping.*delivered/ })
+      .waitFor();
     await screenshot(page, 'console-webhooks-created');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -83,7 +85,9 @@ describe('console: a project’s webhooks', () => {
   it('rotates the secret, turns the endpoint off and on, and deletes it after confirmation', async () => {
     await item().getByRole('button', { name: 'Rotate secret' }).click();
     await item().getByText('Copy the signing secret now').waitFor();
-    await item().getByText(/previous secret also signs until/).waitFor();
+    await item()
+      .getByText(/previous secret also signs until/)
+      .waitFor();
     await item().getByRole('button', { name: 'Disable' }).click();
     await item().getByText('off', { exact: true }).waitFor();
     await item().getByRole('button', { name: 'Enable' }).click();

@@ -39,7 +39,9 @@ describe('webhooks: SSRF guard', () => {
     it(`refuses ${url} at creation`, async () => {
       const res = await createWith(url);
       expectError(res, 400, 'WEBHOOK_URL_NOT_ALLOWED');
-      expect(res.body.error.details).toEqual([{ path: 'url', message: expect.stringContaining('public address') }]);
+      expect(res.body.error.details).toEqual([
+        { path: 'url', message: expect.stringContaining('public address') },
+      ]);
     });
   }
 

@@ -25,7 +25,9 @@ describe('webhooks: signed, retried, logged', () => {
     ({ t, api, owner, project } = await startAppWithProject({
       env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true', WEBHOOK_RETRY_BASE_MS: String(BASE_MS) },
     }));
-    t.app.get(OutboxDispatcher).register({ name: 'test-recorder', handle: async (e) => void outboxSeen.push(e) });
+    t.app
+      .get(OutboxDispatcher)
+      .register({ name: 'test-recorder', handle: async (e) => void outboxSeen.push(e) });
     receiver = await startWebhookReceiver();
   });
   after(async () => {
@@ -57,23 +59,39 @@ describe('webhooks: signed, retried, logged', () => {
     expect(hook.secret).toMatch(/^whsec_[\w-]{32}$/);
     expect(hook.events).toEqual(['*']);
     const got = await api.get(`/api/v1/webhooks/${hook.id}`, { token: owner.token });
-    expect(got.body.data).toMatchObject({ id: hook.id, url: receiver.url, enabled: true, includePrivate: false });
+    expect(got.body.data).toMatchObject({
+      id: hook.id,
+      url: receiver.url,
+      enabled: true,
+      includePrivate: false,
+    });
     expect(got.body.data).not.toHaveProperty('secret');
     const listed = await api.get(`/api/v1/projects/${project.id}/webhooks`, { token: owner.token });
     expect(listed.body.data.map((w: any) => w.id)).toContain(hook.id);
     expect(JSON.stringify(listed.body)).not.toContain(hook.secret);
 
     const agent = await registerMember(api, owner, 'Agent', 'agent');
-    expectError(await api.get(`/api/v1/webhooks/${hook.id}`, { token: agent.token }), 403, 'INSUFFICIENT_ROLE');
+    expectError(
+      await api.get(`/api/v1/webhooks/${hook.id}`, { token: agent.token }),
+      403,
+      'INSUFFICIENT_ROLE',
+    );
     const outsider = await registerAccount(api, 'Outsider');
-    expectError(await api.get(`/api/v1/webhooks/${hook.id}`, { token: outsider.token }), 404, 'WEBHOOK_NOT_FOUND');
+    expectError(
+      await api.get(`/api/v1/webhooks/${hook.id}`, { token: outsider.token }),
+      404,
+      'WEBHOOK_NOT_FOUND',
+    );
     expectError(
       await api.post(`/api/v1/webhooks/${hook.id}/test`, { token: outsider.token }),
       404,
       'WEBHOOK_NOT_FOUND',
     );
     expectError(
-      await api.post(`/api/v1/projects/${project.id}/webhooks`, { token: outsider.token, body: { url: receiver.url } }),
+      await api.post(`/api/v1/projects/${project.id}/webhooks`, {
+        token: outsider.token,
+        body: { url: receiver.url },
+      }),
       404,
       'PROJECT_NOT_FOUND',
     );
@@ -113,7 +131,10 @@ describe('webhooks: signed, retried, logged', () => {
     expect(new Set(got.map((r) => r.body.id)).size).toBe(4);
     const agentMessage = got.find((r) => r.body.data.message?.id === reply.id)!;
     expect(agentMessage.body.data.message).toEqual({ ...reply });
-    expect(agentMessage.body.data.conversation).toMatchObject({ id: s.conversationId, projectId: project.id });
+    expect(agentMessage.body.data.conversation).toMatchObject({
+      id: s.conversationId,
+      projectId: project.id,
+    });
     const created = got.find(ofType('conversation.created'))!;
     expect(created.body.data.conversation).toMatchObject({ id: s.conversationId, status: 'open' });
     const visitor = got.find(ofType('visitor.created'))!;
@@ -136,7 +157,8 @@ describe('webhooks: signed, retried, logged', () => {
     const s = await startConversation(api, project, 'A question');
     await agentReply(api, owner.token, s.conversationId, 'internal: VIP customer', true);
     await agentReply(api, owner.token, s.conversationId, 'public answer');
-    const signedBy = (secret: string) => (r: any) => verifySignature(r.headers['spectre-signature'], r.raw, secret);
+    const signedBy = (secret: string) => (r: any) =>
+      verifySignature(r.headers['spectre-signature'], r.raw, secret);
     await receiver.waitFor(5, signedBy(everything.secret));
     await receiver.waitFor(2, signedBy(messagesOnly.secret));
     await t.app.get(OutboxDispatcher).drain();
@@ -201,7 +223,8 @@ describe('webhooks: signed, retried, logged', () => {
   it('honours Retry-After on 429 and 503', async () => {
     const hook = await create({ events: ['message.created'] });
     let calls = 0;
-    receiver.respond = () => (++calls === 1 ? { status: 503, headers: { 'retry-after': '1' } } : { status: 200 });
+    receiver.respond = () =>
+      ++calls === 1 ? { status: 503, headers: { 'retry-after': '1' } } : { status: 200 };
     await startConversation(api, project, 'Later please');
     const [first, second] = await receiver.waitFor(2);
     expect(second.at - first.at).toBeGreaterThanOrEqual(950);
@@ -214,12 +237,18 @@ describe('webhooks: signed, retried, logged', () => {
     expect(rotated.status).toBe(200);
     const fresh = rotated.body.data.secret as string;
     expect(fresh).not.toBe(hook.secret);
-    expect(Date.parse(rotated.body.data.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    expect(Date.parse(rotated.body.data.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(
+      23.9 * 3600_000,
+    );
 
     const ping = await api.post(`/api/v1/webhooks/${hook.id}/test`, { token: owner.token });
     expect(ping.status).toBe(202);
     const [got] = await receiver.waitFor(1, ofType('ping'));
-    expect(got.body).toMatchObject({ id: ping.body.data.eventId, projectId: project.id, data: { webhookId: hook.id } });
+    expect(got.body).toMatchObject({
+      id: ping.body.data.eventId,
+      projectId: project.id,
+      data: { webhookId: hook.id },
+    });
     const header = got.headers['spectre-signature'] as string;
     expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
     expect(verifySignature(header, got.raw, fresh)).toBe(true);
@@ -251,7 +280,10 @@ describe('webhooks: signed, retried, logged', () => {
     expect(failed).toMatchObject({ status: 'failed', lastStatusCode: 410, nextAttemptAt: null });
 
     receiver.respond = () => ({ status: 200 });
-    const enabled = await api.patch(`/api/v1/webhooks/${hook.id}`, { token: owner.token, body: { enabled: true } });
+    const enabled = await api.patch(`/api/v1/webhooks/${hook.id}`, {
+      token: owner.token,
+      body: { enabled: true },
+    });
     expect(enabled.body.data).toMatchObject({ enabled: true, disabledReason: null });
     const retry = await api.post(`/api/v1/webhooks/${hook.id}/deliveries/${failed.id}/retry`, {
       token: owner.token,
@@ -282,7 +314,9 @@ describe('webhooks: signed, retried, logged', () => {
     }
     expect(got).toMatchObject({ enabled: false, disabledReason: 'failing' });
     await t.app.get(OutboxDispatcher).drain();
-    expect(outboxSeen.some((e) => e.type === 'webhook.disabled' && e.payload.reason === 'failing')).toBe(true);
+    expect(outboxSeen.some((e) => e.type === 'webhook.disabled' && e.payload.reason === 'failing')).toBe(
+      true,
+    );
     await remove(hook.id);
   });
 
@@ -300,7 +334,11 @@ describe('webhooks: signed, retried, logged', () => {
     expect(second.meta).toEqual({ hasMore: false, nextCursor: null });
     const ids = [...first.data, ...second.data].map((d: any) => d.id);
     expect(new Set(ids).size).toBe(3);
-    expectError(await api.get(`/api/v1/webhooks/${hook.id}/deliveries?cursor=nope`, { token: owner.token }), 400, 'INVALID_CURSOR');
+    expectError(
+      await api.get(`/api/v1/webhooks/${hook.id}/deliveries?cursor=nope`, { token: owner.token }),
+      400,
+      'INVALID_CURSOR',
+    );
     await remove(hook.id);
   });
 });

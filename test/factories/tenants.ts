@@ -52,7 +52,10 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
     }),
     'webhook',
   );
-  ok(await api.patch(`/api/v1/webhooks/${webhook.id}`, { token: owner.token, body: { enabled: false } }), 'disable');
+  ok(
+    await api.patch(`/api/v1/webhooks/${webhook.id}`, { token: owner.token, body: { enabled: false } }),
+    'disable',
+  );
   const delivery = ok(await api.post(`/api/v1/webhooks/${webhook.id}/test`, { token: owner.token }), 'ping');
   return {
     owner,

@@ -63,7 +63,9 @@ describe('kill -9 of a node with webhook retries pending', () => {
     b = await startServer({ env: { ...ENV, DATABASE_URL: pg.url() } });
     await waitUntil(
       'every pending event delivered after the restart',
-      async () => new Set(receiver.received.slice(restartedAt).map((r) => r.headers['spectre-event-id'])).size >= EVENTS,
+      async () =>
+        new Set(receiver.received.slice(restartedAt).map((r) => r.headers['spectre-event-id'])).size >=
+        EVENTS,
       30_000,
       100,
     );

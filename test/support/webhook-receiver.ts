@@ -22,7 +22,11 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   respond: Responder;
   /** Waits until `count` requests matching `filter` have arrived; returns them. */
-  waitFor(count: number, filter?: (r: ReceivedWebhook) => boolean, timeoutMs?: number): Promise<ReceivedWebhook[]>;
+  waitFor(
+    count: number,
+    filter?: (r: ReceivedWebhook) => boolean,
+    timeoutMs?: number,
+  ): Promise<ReceivedWebhook[]>;
   close(): Promise<void>;
 }
 
@@ -39,7 +43,9 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
         const matching = received.filter(filter);
         if (matching.length >= count) return matching;
         if (Date.now() > deadline)
-          throw new Error(`receiver got ${matching.length} of ${count} expected requests within ${timeoutMs} ms`);
+          throw new Error(
+            `receiver got ${matching.length} of ${count} expected requests within ${timeoutMs} ms`,
+          );
         await new Promise((r) => setTimeout(r, 10));
       }
     },

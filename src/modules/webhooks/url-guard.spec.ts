@@ -35,9 +35,9 @@ describe('webhook URL guard', () => {
     await expect(checkWebhookUrl('http://example.com/', { ...open, httpsOnly: true })).rejects.toThrow(
       'must use https',
     );
-    await expect(checkWebhookUrl('http://[::1]:8080/x', { allowPrivateNetworks: false, httpsOnly: false })).rejects.toThrow(
-      'not a public address',
-    );
+    await expect(
+      checkWebhookUrl('http://[::1]:8080/x', { allowPrivateNetworks: false, httpsOnly: false }),
+    ).rejects.toThrow('not a public address');
     expect((await checkWebhookUrl('http://127.0.0.1:9/x', open)).address).toBeUndefined();
   });
 });

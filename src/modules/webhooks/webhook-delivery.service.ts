@@ -10,12 +10,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { JobRunner } from '../../platform/jobs/job-runner.service';
 import { OutboxDispatcher } from '../../platform/outbox/outbox.dispatcher';
 import type { OutboxEvent } from '../../platform/outbox/outbox.repository';
-import {
-  DISABLE_AFTER_FAILING_MS,
-  MAX_ATTEMPTS,
-  retryAfterMs,
-  retryDelayMs,
-} from './retry-schedule';
+import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, retryAfterMs, retryDelayMs } from './retry-schedule';
 import { signatureHeader } from './signature';
 import type { UrlPolicy } from './url-guard';
 import {
@@ -59,7 +54,10 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     private readonly jobs: JobRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.policy = { allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS, httpsOnly: config.isProduction };
+    this.policy = {
+      allowPrivateNetworks: config.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      httpsOnly: config.isProduction,
+    };
     this.baseMs = config.WEBHOOK_RETRY_BASE_MS;
   }
 
@@ -184,7 +182,8 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
       error: r.error,
     };
     const base = { attempt, response: r.response };
-    if (r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300) return { ...base, status: 'delivered' };
+    if (r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300)
+      return { ...base, status: 'delivered' };
     if (r.statusCode === 410 || d.attempt >= MAX_ATTEMPTS) return { ...base, status: 'failed' };
     const asked = r.statusCode === 429 || r.statusCode === 503 ? retryAfterMs(r.retryAfter) : undefined;
     const retryInMs =
@@ -194,7 +193,9 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
 
   private async disable(d: DueDelivery, reason: 'gone' | 'failing'): Promise<void> {
     if (await this.repo.disable(d.webhookId, reason))
-      this.logger.warn(`webhook ${d.webhookId} disabled (${reason === 'gone' ? 'answered 410' : 'failing for 3 days'})`);
+      this.logger.warn(
+        `webhook ${d.webhookId} disabled (${reason === 'gone' ? 'answered 410' : 'failing for 3 days'})`,
+      );
   }
 }
 

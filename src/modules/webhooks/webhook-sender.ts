@@ -46,7 +46,10 @@ export async function sendWebhook(
       agent: false,
       timeout: TIMEOUT_MS,
     });
-    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+    const timer = setTimeout(
+      () => request.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)),
+      TIMEOUT_MS,
+    );
     const finish = (result: Omit<SendResult, 'durationMs'>) => {
       clearTimeout(timer);
       resolve({ ...result, durationMs: elapsed() });

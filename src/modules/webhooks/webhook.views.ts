@@ -16,7 +16,9 @@ export const toWebhookView = (w: Webhook): WebhookResponseDto => ({
   enabled: w.enabled,
   disabledReason: w.disabledReason as WebhookResponseDto['disabledReason'],
   previousSecretExpiresAt:
-    w.previousSecretExpiresAt && w.previousSecretExpiresAt > new Date() ? toIso(w.previousSecretExpiresAt) : null,
+    w.previousSecretExpiresAt && w.previousSecretExpiresAt > new Date()
+      ? toIso(w.previousSecretExpiresAt)
+      : null,
   createdAt: toIso(w.createdAt),
   updatedAt: toIso(w.updatedAt),
 });

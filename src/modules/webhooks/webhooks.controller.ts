@@ -33,7 +33,10 @@ export class WebhooksController {
   @Get('projects/:projectId/webhooks')
   @ApiOperation({ summary: "A project's webhook endpoints (owner/admin)" })
   @ApiData(WebhookResponseDto, 200, { isArray: true })
-  list(@CurrentUser() user: AuthUser, @UuidParam('projectId') projectId: string): Promise<WebhookResponseDto[]> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @UuidParam('projectId') projectId: string,
+  ): Promise<WebhookResponseDto[]> {
     return this.webhooks.list(user, projectId);
   }
 
@@ -67,7 +70,10 @@ export class WebhooksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'New signing secret, shown once; the old one also signs for 24 h' })
   @ApiData(WebhookWithSecretResponseDto)
-  rotateSecret(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<WebhookWithSecretResponseDto> {
+  rotateSecret(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+  ): Promise<WebhookWithSecretResponseDto> {
     return this.webhooks.rotateSecret(user, id);
   }
 

@@ -219,7 +219,10 @@ export class WebhooksRepository {
       .select()
       .from(webhookDeliveries)
       .where(
-        and(eq(webhookDeliveries.webhookId, webhookId), before ? lt(webhookDeliveries.id, before) : undefined),
+        and(
+          eq(webhookDeliveries.webhookId, webhookId),
+          before ? lt(webhookDeliveries.id, before) : undefined,
+        ),
       )
       .orderBy(desc(webhookDeliveries.id))
       .limit(limit);

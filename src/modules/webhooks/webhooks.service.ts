@@ -35,12 +35,21 @@ export class WebhooksService {
     private readonly delivery: WebhookDeliveryService,
   ) {}
 
-  async create(user: AuthUser, projectId: string, dto: CreateWebhookDto): Promise<WebhookWithSecretResponseDto> {
+  async create(
+    user: AuthUser,
+    projectId: string,
+    dto: CreateWebhookDto,
+  ): Promise<WebhookWithSecretResponseDto> {
     await this.access.project(user, projectId, 'admin');
     await this.checkUrl(dto.url);
     const webhook = await this.repo.create(
       projectId,
-      { url: dto.url, events: dto.events, includePrivate: dto.includePrivate, description: dto.description ?? null },
+      {
+        url: dto.url,
+        events: dto.events,
+        includePrivate: dto.includePrivate,
+        description: dto.description ?? null,
+      },
       newWebhookSecret(),
     );
     return toWebhookWithSecret(webhook);

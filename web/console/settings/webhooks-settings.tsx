@@ -146,7 +146,9 @@ function WebhookItem(props: { webhook: Webhook; onChange: (w: Webhook | null) =>
     <li class="card settings-card webhook-item" aria-label={`Webhook ${webhook.url}`}>
       <div class="row">
         <code class="webhook-url">{webhook.url}</code>
-        <span class={webhook.enabled ? 'webhook-on' : 'webhook-off'}>{webhook.enabled ? 'on' : disabledWhy}</span>
+        <span class={webhook.enabled ? 'webhook-on' : 'webhook-off'}>
+          {webhook.enabled ? 'on' : disabledWhy}
+        </span>
       </div>
       <p class="ws-muted">
         Events: {webhook.events.join(', ')}
