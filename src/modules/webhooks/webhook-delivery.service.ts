@@ -81,11 +81,14 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     if (!isDeliverable(event.type)) return;
     const projectId = projectIdOf(event.payload);
     if (!projectId) return;
-    let targets = await this.repo.subscribers(projectId, event.type);
-    if (isPrivateMessage(event.type, event.payload)) targets = targets.filter((w) => w.includePrivate);
-    if (targets.length === 0) return;
     const authorId = (event.payload.message as { author_id?: string } | undefined)?.author_id;
-    const authorName = authorId ? await this.repo.authorName(authorId) : null;
+    const [subscribers, authorName] = await Promise.all([
+      this.repo.subscribers(projectId, event.type),
+      authorId ? this.repo.authorName(authorId) : null,
+    ]);
+    const privateNote = isPrivateMessage(event.type, event.payload);
+    const targets = privateNote ? subscribers.filter((w) => w.includePrivate) : subscribers;
+    if (targets.length === 0) return;
     const eventId = eventIdOf(event.id);
     const body: WebhookEventBody = {
       id: eventId,
