@@ -15,10 +15,14 @@ const DRAIN_MS = 10_000;
 interface Figures {
   ratePerSec: number;
   sent: number;
+  /** Sends the server acknowledged (201) within 10 s. */
+  acked: number;
   firstAttempts: number;
   missing: number;
   /** Send request start → first attempt at the receiver (the commit lies in between). */
   latencyMs: LatencySummary;
+  /** The send's 201 → first attempt: what the outbox and the webhook sender add after the commit. */
+  ackToAttemptMs: LatencySummary;
   /** The floor: a direct POST of the same body to the same receiver, on a new connection as the sender's. */
   directPostMs: LatencySummary;
 }
@@ -39,7 +43,8 @@ function directPost(url: string, body: string): Promise<void> {
 
 /**
  * Widget sends at a steady RATE_PER_SEC, each recorded in the outbox in the send's own statement; a
- * webhook subscribed to message.created gets every one. Latency is send → first attempt, same clock.
+ * webhook subscribed to message.created gets every one. Latency is send → first attempt, same clock;
+ * the send's 201 → first attempt is the part after the commit.
  */
 async function run(quick: boolean): Promise<Figures> {
   const receiver = await startWebhookReceiver();
@@ -66,6 +71,7 @@ async function run(quick: boolean): Promise<Figures> {
         const durationSec = quick ? 8 : 20;
         const total = RATE_PER_SEC * durationSec;
         const sentAt = new Map<string, number>();
+        const ackedAt = new Map<string, number>();
         const start = performance.now();
         let k = 0;
         const sends: Promise<unknown>[] = [];
@@ -76,8 +82,9 @@ async function run(quick: boolean): Promise<Figures> {
             const body = `bench ${k}`;
             sentAt.set(body, performance.now());
             sends.push(
-              sendWidgetMessage(env.base, env.project, { ...c, body }).catch((err: unknown) =>
-                log(`webhooks: send failed: ${String(err)}`),
+              sendWidgetMessage(env.base, env.project, { ...c, body }).then(
+                () => ackedAt.set(body, performance.now()),
+                (err: unknown) => log(`webhooks: send failed: ${String(err)}`),
               ),
             );
           }
@@ -95,6 +102,9 @@ async function run(quick: boolean): Promise<Figures> {
           if (body && sentAt.has(body) && !firstArrival.has(body)) firstArrival.set(body, r.at);
         }
         const latencies = [...firstArrival].map(([body, at]) => at - sentAt.get(body)!);
+        const afterAck = [...firstArrival]
+          .filter(([body]) => ackedAt.has(body))
+          .map(([body, at]) => at - ackedAt.get(body)!);
 
         // Same run, same receiver: how long the bare HTTP hop takes.
         const sample = receiver.received[0]?.raw ?? '{}';
@@ -109,9 +119,11 @@ async function run(quick: boolean): Promise<Figures> {
         return {
           ratePerSec: RATE_PER_SEC,
           sent: total,
+          acked: ackedAt.size,
           firstAttempts: firstArrival.size,
-          missing: total - firstArrival.size,
+          missing: [...ackedAt.keys()].filter((body) => !firstArrival.has(body)).length,
           latencyMs: summarize(latencies),
+          ackToAttemptMs: summarize(afterAck),
           directPostMs: summarize(direct),
         };
       },
@@ -127,16 +139,32 @@ export async function runWebhooks(opts: ScenarioOptions): Promise<ScenarioResult
   const r = await run(opts.quick);
   printTable(
     `Webhooks: widget send → first delivery attempt at a local receiver (${r.ratePerSec} events/s)`,
-    ['events/s', 'sent', 'first attempts', 'missing', 'p50 ms', 'p99 ms', 'max ms', 'direct POST p50', 'p99'],
+    [
+      'events/s',
+      'sent',
+      'acked',
+      'first attempts',
+      'missing',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'ack→attempt p50',
+      'p99',
+      'direct POST p50',
+      'p99',
+    ],
     [
       [
         r.ratePerSec,
         r.sent,
+        r.acked,
         r.firstAttempts,
         r.missing,
         r.latencyMs.p50,
         r.latencyMs.p99,
         r.latencyMs.max,
+        r.ackToAttemptMs.p50,
+        r.ackToAttemptMs.p99,
         r.directPostMs.p50,
         r.directPostMs.p99,
       ],
@@ -149,10 +177,10 @@ export async function runWebhooks(opts: ScenarioOptions): Promise<ScenarioResult
         scenario: 'Webhooks',
         metric: `p99 send→first attempt @${r.ratePerSec} events/s`,
         target: `< ${TARGET_P99_MS} ms, none missing`,
-        measured: `p99 ${fmt(r.latencyMs.p99)} ms (p50 ${fmt(r.latencyMs.p50)}, max ${fmt(r.latencyMs.max)}); missing ${r.missing}`,
+        measured: `p99 ${fmt(r.latencyMs.p99)} ms (p50 ${fmt(r.latencyMs.p50)}, max ${fmt(r.latencyMs.max)}); 201→attempt p99 ${fmt(r.ackToAttemptMs.p99)} ms; acked ${r.acked}/${r.sent}, missing ${r.missing}`,
         baseline: `direct POST p99 ${fmt(r.directPostMs.p99)} ms`,
         ratio: r.directPostMs.p99 > 0 ? `${round(r.latencyMs.p99 / r.directPostMs.p99, 1)}×` : '—',
-        met: r.missing === 0 && r.latencyMs.p99 < TARGET_P99_MS,
+        met: r.acked === r.sent && r.missing === 0 && r.latencyMs.p99 < TARGET_P99_MS,
       },
     ],
   };
