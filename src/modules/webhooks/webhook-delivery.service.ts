@@ -168,8 +168,9 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     const result = await sendWebhook(d.url, headers, d.body, this.policy);
     const outcome = this.outcomeOf(d, result, at);
     await this.repo.settle(d.id, outcome);
-    if (outcome.status === 'delivered') await this.repo.markSucceeding(d.webhookId);
-    else if (result.statusCode === 410) await this.disable(d, 'gone');
+    if (outcome.status === 'delivered') {
+      if (d.endpointFailing) await this.repo.markSucceeding(d.webhookId);
+    } else if (result.statusCode === 410) await this.disable(d, 'gone');
     else {
       const since = await this.repo.markFailing(d.webhookId);
       if (since && Date.now() - since.getTime() >= DISABLE_AFTER_FAILING_MS) await this.disable(d, 'failing');

@@ -37,6 +37,8 @@ export interface DueDelivery {
   attempt: number;
   url: string;
   secrets: string[];
+  /** Whether the endpoint is in a failing run (a success then ends it). */
+  endpointFailing: boolean;
 }
 
 export interface AttemptOutcome {
@@ -146,6 +148,7 @@ export class WebhooksRepository {
       from due, webhooks w
       where d.id = due.id and w.id = d.webhook_id
       returning d.id, d.webhook_id, d.event_id, d.type, d.body, d.attempts, w.url, w.secret,
+        w.failing_since is not null as endpoint_failing,
         case when w.previous_secret_expires_at > now() then w.previous_secret end as previous_secret`);
     return rowsOf(result).map((r) => ({
       id: r.id as string,
@@ -156,6 +159,7 @@ export class WebhooksRepository {
       attempt: Number(r.attempts),
       url: r.url as string,
       secrets: [r.secret as string, r.previous_secret as string | null].filter((s): s is string => !!s),
+      endpointFailing: Boolean(r.endpoint_failing),
     }));
   }
 
