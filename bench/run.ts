@@ -22,6 +22,7 @@ import { runInbox } from './scenarios/inbox';
 import { runLabels } from './scenarios/labels';
 import { runSearch } from './scenarios/search';
 import { runSend } from './scenarios/send';
+import { runWebhooks } from './scenarios/webhooks';
 import { runWidget } from './scenarios/widget';
 
 const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>> = {
@@ -33,6 +34,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   labels: runLabels,
   widget: runWidget,
   search: runSearch,
+  webhooks: runWebhooks,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

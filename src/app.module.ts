@@ -26,6 +26,7 @@ import { ContactsModule } from './modules/contacts/contacts.module';
 import { SearchModule } from './modules/search/search.module';
 import { MailModule } from './platform/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         ContactsModule,
         SearchModule,
         NotificationsModule,
+        WebhooksModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -13,12 +13,16 @@ export interface BenchEnv extends Fixture {
  * Each scenario gets a fresh database and a fresh server process, so one scenario's rows, sockets
  * or heap never colour another's figures. Both are torn down even when the scenario throws.
  */
-export async function withServer<T>(scenario: string, fn: (env: BenchEnv) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  scenario: string,
+  fn: (env: BenchEnv) => Promise<T>,
+  serverEnv: Record<string, string> = {},
+): Promise<T> {
   const db = await createDatabase();
   log(`${scenario}: database ${db.name}`);
   let server: RunningProcess | undefined;
   try {
-    server = await startServer(db.url);
+    server = await startServer(db.url, serverEnv);
     const fixture = await createFixture(server.url);
     return await fn({ ...fixture, server, databaseUrl: db.url, databaseName: db.name });
   } finally {

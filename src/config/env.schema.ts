@@ -72,6 +72,10 @@ export const envSchema = z.object({
   APP_URL: optionalUrl(/^https?$/, 'https://chat.example.com'),
   /** How long an agent reply may stay unseen before the visitor is mailed it. */
   EMAIL_CONTINUITY_DELAY: duration.default('2m'),
+  /** Lets webhooks reach loopback, private and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  /** First webhook retry delay; the whole schedule scales with it (docs/webhooks.md). */
+  WEBHOOK_RETRY_BASE_MS: positiveInt.default(30_000),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -391,6 +392,82 @@ export const continuityMail = pgTable(
   (t) => [index('continuity_mail_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`)],
 );
 
+/*
+ * Webhooks (modules/webhooks): endpoints a project's admins register, and one delivery row per
+ * event × endpoint. The secret is kept as issued (it signs every request); after a rotation the
+ * previous one keeps signing alongside it until previous_secret_expires_at.
+ */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description'),
+    /** Event types it gets; ['*'] is every type, including ones added later. */
+    events: text('events').array().notNull(),
+    includePrivate: boolean('include_private').notNull().default(false),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Why it was turned off automatically ('gone': a 410; 'failing': 3 days of failures). */
+    disabledReason: text('disabled_reason'),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: tstz('previous_secret_expires_at'),
+    /** Start of the current run of failed attempts; null after a success. */
+    failingSince: tstz('failing_since'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhooks_project_idx').on(t.projectId)],
+);
+
+/** One attempt in a delivery's log. */
+export interface WebhookAttempt {
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+}
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    /** The outbox row it came from (null for pings): recording an event twice is a no-op. */
+    outboxId: bigint('outbox_id', { mode: 'number' }),
+    /** evt_…: the Spectre-Event-Id, the same on every attempt and for every endpoint. */
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    /** The request body, as sent on every attempt. */
+    body: text('body').notNull(),
+    status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Due time of the next attempt (during an attempt: the end of its lease); null when settled. */
+    nextAttemptAt: tstz('next_attempt_at').defaultNow(),
+    lastStatusCode: integer('last_status_code'),
+    lastDurationMs: integer('last_duration_ms'),
+    lastError: text('last_error'),
+    /** At most 1 KB of the last response body. */
+    lastResponse: text('last_response'),
+    attemptLog: jsonb('attempt_log').$type<WebhookAttempt[]>().notNull().default([]),
+    deliveredAt: tstz('delivered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_outbox_key').on(t.webhookId, t.outboxId),
+    index('webhook_deliveries_log_idx').on(t.webhookId, t.id.desc()),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} is not null`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
@@ -406,3 +483,5 @@ export type MessageSender = (typeof messageSender.enumValues)[number];
 export type CannedResponse = typeof cannedResponses.$inferSelect;
 export type Label = typeof labels.$inferSelect;
 export type MailQueueRow = typeof mailQueue.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

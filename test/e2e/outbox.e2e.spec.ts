@@ -205,7 +205,7 @@ describe('outbox: written with each write it reports', () => {
     const waiting = await countRows(t, 'outbox');
     expect(waiting).toBeGreaterThan(1);
     const dispatcher = t.app.get(OutboxDispatcher);
-    dispatcher.unregister('notifications'); // the app's own consumers (add new ones here)
+    for (const name of ['notifications', 'webhooks']) dispatcher.unregister(name); // the app's own consumers (add new ones here)
     dispatcher.resume();
     expect(await dispatcher.drain()).toBe(0);
     await t.database.db.execute(sql`update outbox set available_at = now() - interval '16 minutes'

@@ -20,7 +20,8 @@ export interface Tenant {
   /** A visitor message and an agent reply in the conversation. */
   messageIds: string[];
   visitorToken: string;
-  /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse, visitor. */
+  /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse, visitor,
+   * webhook, delivery. */
   ids: Record<string, string>;
 }
 
@@ -65,6 +66,19 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
     }),
     'canned response',
   );
+  // A public address (no DNS needed), turned off so its ping is recorded but never sent.
+  const webhook = ok(
+    await api.post(`/api/v1/projects/${project.id}/webhooks`, {
+      token: owner.token,
+      body: { url: 'https://93.184.216.34/hooks', events: ['csat.submitted'] },
+    }),
+    'webhook',
+  );
+  ok(
+    await api.patch(`/api/v1/webhooks/${webhook.id}`, { token: owner.token, body: { enabled: false } }),
+    'disable',
+  );
+  const delivery = ok(await api.post(`/api/v1/webhooks/${webhook.id}/test`, { token: owner.token }), 'ping');
   return {
     owner,
     member,
@@ -84,6 +98,8 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       label: label.id,
       cannedResponse: canned.id,
       visitor: sent.visitorId,
+      webhook: webhook.id,
+      delivery: delivery.id,
     },
   };
 }
@@ -109,6 +125,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     labels: 'label',
     'canned-responses': 'cannedResponse',
     visitors: 'visitor',
+    webhooks: 'webhook',
   };
   return bySegment[segment];
 }

@@ -15,6 +15,7 @@ const TAGS: Record<string, string> = {
   labels: "A team's conversation labels (set them with PUT /conversations/{id}/labels)",
   'canned-responses': "A team's reusable replies, inserted from the reply box with /shortcut",
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
+  webhooks: 'Signed event deliveries to your endpoints: endpoints, secrets, the delivery log',
   health: 'Liveness for load balancers',
   search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
   contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',

@@ -4,6 +4,7 @@ import { BASE, linkClick } from '../workspace/router';
 import type { Project } from '../workspace/types';
 import { CopyButton } from './copy-button';
 import { rememberProject, revealedSecrets } from './project-store';
+import { WebhooksSettings } from './webhooks-settings';
 
 export const embedSnippet = (publicKey: string) =>
   `<script src="${location.origin}/widget.js" data-project-key="${publicKey}" async></script>`;
@@ -176,6 +177,7 @@ export function ProjectEditor({ project }: { project: Project }) {
       </form>
       <Snippet project={project} />
       <Keys project={project} />
+      <WebhooksSettings project={project} />
     </div>
   );
 }

@@ -17,6 +17,9 @@ export type Project = Schemas['ProjectResponseDto'] & { secret?: string };
 export type Label = Schemas['LabelResponseDto'];
 export type LabelChip = Conversation['labels'][number];
 export type CannedResponse = Schemas['CannedResponseResponseDto'];
+/** `secret` only on create and rotate-secret. */
+export type Webhook = Schemas['WebhookResponseDto'] & { secret?: string };
+export type WebhookDelivery = Schemas['WebhookDeliveryResponseDto'];
 /** `token` only when created. */
 export type Invitation = Schemas['InvitationResponseDto'] & { token?: string };
 
