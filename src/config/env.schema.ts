@@ -65,6 +65,16 @@ export const envSchema = z.object({
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Bearer token for GET /metrics: on the main port, which has no /metrics without it, and on METRICS_PORT. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Largest attachment any project may accept (a project's settings.attachments.maxBytes is capped by it). */
+  ATTACHMENT_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
+  /** S3-compatible object storage for attachments; without S3_BUCKET they go to DATA_DIR/attachments. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: optionalUrl(/^https?$/, 'https://s3.eu-west-1.amazonaws.com'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (http://host/bucket/key), which MinIO and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
