@@ -6,6 +6,8 @@ import { attachments, conversations, messages, storageDeletions, type Attachment
 
 export type NewAttachment = Omit<Attachment, 'id' | 'createdAt' | 'messageId'> & { id: string };
 
+export type AttachedFile = Pick<Attachment, 'id' | 'messageId' | 'name' | 'size' | 'contentType' | 'width' | 'height'>;
+
 /** An attachment with what deciding who may download it needs. */
 export interface AttachmentWithOwner extends Attachment {
   visitorId: string;
@@ -45,11 +47,19 @@ export class AttachmentsRepository {
     return row && { ...row.attachment, visitorId: row.visitorId, private: Boolean(row.private) };
   }
 
-  /** The attachments of these messages, in upload order. */
-  byMessageIds(messageIds: string[], db: Db = this.db): Promise<Attachment[]> {
+  /** The attachments of these messages (what their views show), in upload order. */
+  byMessageIds(messageIds: string[], db: Db = this.db): Promise<AttachedFile[]> {
     if (messageIds.length === 0) return Promise.resolve([]);
     return db
-      .select()
+      .select({
+        id: attachments.id,
+        messageId: attachments.messageId,
+        name: attachments.name,
+        size: attachments.size,
+        contentType: attachments.contentType,
+        width: attachments.width,
+        height: attachments.height,
+      })
       .from(attachments)
       .where(inArray(attachments.messageId, messageIds))
       .orderBy(attachments.id);

@@ -11,7 +11,7 @@ const SAFE_KEY = /^[a-z0-9][a-z0-9/_-]*$/;
 export class DiskStorage implements ObjectStorage {
   readonly kind = 'disk' as const;
 
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private path(key: string): string {
     if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`Invalid storage key: ${key}`);
