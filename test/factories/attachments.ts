@@ -15,7 +15,11 @@ export interface UploadOptions {
 /** POST /api/v1/attachments as a browser's FormData would send it; checked against the OpenAPI document. */
 export async function upload(baseUrl: string, o: UploadOptions): Promise<ApiResponse> {
   const form = new FormData();
-  form.append('file', new Blob([o.bytes as BlobPart], { type: o.type ?? 'application/octet-stream' }), o.filename ?? 'file.bin');
+  form.append(
+    'file',
+    new Blob([o.bytes as BlobPart], { type: o.type ?? 'application/octet-stream' }),
+    o.filename ?? 'file.bin',
+  );
   const path = `/api/v1/attachments?conversationId=${o.conversationId}`;
   const headers: Record<string, string> = { ...o.headers };
   if (o.token) headers.authorization = `Bearer ${o.token}`;

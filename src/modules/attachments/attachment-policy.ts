@@ -56,7 +56,8 @@ export function sanitizeFilename(raw: string | undefined): string {
   if (name.length > MAX_NAME) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-    name = [...name.slice(0, dot > 0 && ext ? dot : name.length)].slice(0, MAX_NAME - ext.length).join('') + ext;
+    name =
+      [...name.slice(0, dot > 0 && ext ? dot : name.length)].slice(0, MAX_NAME - ext.length).join('') + ext;
   }
   return name || 'file';
 }

@@ -112,11 +112,7 @@ export class AttachmentContentController {
   @ApiOperation({ summary: 'Download through a signed link (404 when the signature is wrong or expired)' })
   @ApiProduces('application/octet-stream')
   @ApiResponse({ status: 200, description: 'The file', content: BINARY })
-  async content(
-    @UuidParam() id: string,
-    @Query() query: SignedDownloadQueryDto,
-    @Res() reply: FastifyReply,
-  ) {
+  async content(@UuidParam() id: string, @Query() query: SignedDownloadQueryDto, @Res() reply: FastifyReply) {
     await send(reply, await this.attachments.signedDownload(id, query.expires, query.signature));
   }
 }

@@ -21,7 +21,9 @@ export class AttachmentLinkResponseDto extends createZodDto(
   z.object({
     url: z
       .string()
-      .describe('Usable without credentials (e.g. <img src>) until expiresAt: presigned S3, or a path on this server'),
+      .describe(
+        'Usable without credentials (e.g. <img src>) until expiresAt: presigned S3, or a path on this server',
+      ),
     expiresAt: z.iso.datetime(),
   }),
 ) {}

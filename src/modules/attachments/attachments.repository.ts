@@ -6,7 +6,10 @@ import { attachments, conversations, messages, storageDeletions, type Attachment
 
 export type NewAttachment = Omit<Attachment, 'id' | 'createdAt' | 'messageId'> & { id: string };
 
-export type AttachedFile = Pick<Attachment, 'id' | 'messageId' | 'name' | 'size' | 'contentType' | 'width' | 'height'>;
+export type AttachedFile = Pick<
+  Attachment,
+  'id' | 'messageId' | 'name' | 'size' | 'contentType' | 'width' | 'height'
+>;
 
 /** An attachment with what deciding who may download it needs. */
 export interface AttachmentWithOwner extends Attachment {
@@ -20,7 +23,10 @@ export class AttachmentsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
   /** The visitor's own conversation (its project), or undefined. */
-  async visitorConversation(conversationId: string, visitorId: string): Promise<{ projectId: string } | undefined> {
+  async visitorConversation(
+    conversationId: string,
+    visitorId: string,
+  ): Promise<{ projectId: string } | undefined> {
     const [row] = await this.db
       .select({ projectId: conversations.projectId })
       .from(conversations)

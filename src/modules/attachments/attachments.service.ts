@@ -10,7 +10,11 @@ import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { JobRunner } from '../../platform/jobs/job-runner.service';
 import { RateLimiter } from '../../platform/rate-limit';
-import { OBJECT_STORAGE, type DownloadHeaders, type ObjectStorage } from '../../platform/storage/object-storage';
+import {
+  OBJECT_STORAGE,
+  type DownloadHeaders,
+  type ObjectStorage,
+} from '../../platform/storage/object-storage';
 import { AccessService } from '../access/access.service';
 import { ProjectsService } from '../projects/projects.service';
 import { AttachmentLinks } from './attachment-links';
@@ -27,7 +31,8 @@ import { AttachmentsRepository, type AttachmentWithOwner } from './attachments.r
 import { countedBody, dimensionsOf, readHead, sniffType, UploadTooLarge } from './upload-stream';
 
 /** Who is uploading or downloading: a visitor of a project, or an agent. */
-export type Actor = { kind: 'visitor'; visitorId: string; project: Project } | { kind: 'agent'; user: AuthUser };
+export type Actor =
+  { kind: 'visitor'; visitorId: string; project: Project } | { kind: 'agent'; user: AuthUser };
 
 /** What a download sends: the bytes (or where to get them) and the headers that keep them inert. */
 export interface Download {
@@ -85,7 +90,10 @@ export class AttachmentsService implements OnModuleInit {
     const { project, sender, authorId } = await this.uploadTarget(actor, conversationId);
     const limits = limitsFor(project, this.config);
     const file = await readFile(limits);
-    if (!file) throw new AppError(ErrorCode.VALIDATION_FAILED, 'A file is required', [{ path: 'file', message: 'is required' }]);
+    if (!file)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'A file is required', [
+        { path: 'file', message: 'is required' },
+      ]);
     const head = await readHead(file.file);
     const contentType = await sniffType(head, file.mimetype);
     if (!contentType || !limits.allowedTypes.includes(contentType)) {
@@ -96,7 +104,9 @@ export class AttachmentsService implements OnModuleInit {
       );
     }
     if (head.length === 0) {
-      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The file is empty', [{ path: 'file', message: 'is empty' }]);
+      throw new AppError(ErrorCode.VALIDATION_FAILED, 'The file is empty', [
+        { path: 'file', message: 'is empty' },
+      ]);
     }
     const id = uuidv7();
     const storageKey = `${project.id}/${id}`;
@@ -144,7 +154,11 @@ export class AttachmentsService implements OnModuleInit {
   async link(actor: Actor, id: string): Promise<{ url: string; expiresAt: string }> {
     const attachment = await this.visible(actor, id);
     const expires = Math.floor(Date.now() / 1000) + LINK_TTL_S;
-    const presigned = await this.storage.presignedUrl(attachment.storageKey, downloadHeaders(attachment), LINK_TTL_S);
+    const presigned = await this.storage.presignedUrl(
+      attachment.storageKey,
+      downloadHeaders(attachment),
+      LINK_TTL_S,
+    );
     const url = presigned ?? `/api/v1/attachments/${id}/content?${this.links.query(id, expires)}`;
     return { url, expiresAt: new Date(expires * 1000).toISOString() };
   }

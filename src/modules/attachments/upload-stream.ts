@@ -70,7 +70,11 @@ export class UploadTooLarge extends Error {}
  * The upload as one stream again (head, then the rest), counting bytes and failing with
  * UploadTooLarge past `maxBytes`. `counted.bytes` holds the total once it ends.
  */
-export function countedBody(head: Buffer, rest: Readable, maxBytes: number): { body: Readable; counted: { bytes: number } } {
+export function countedBody(
+  head: Buffer,
+  rest: Readable,
+  maxBytes: number,
+): { body: Readable; counted: { bytes: number } } {
   const counted = { bytes: 0 };
   async function* chunks() {
     counted.bytes = head.length;

@@ -26,7 +26,10 @@ export const contentFields = {
 };
 
 /** Refuses a send with neither a body nor attachments (the error names `body`, as before). */
-export const hasContent: [(v: { body: string; attachmentIds?: string[] }) => boolean, z.core.$ZodCustomParams] = [
+export const hasContent: [
+  (v: { body: string; attachmentIds?: string[] }) => boolean,
+  z.core.$ZodCustomParams,
+] = [
   (v) => v.body.length > 0 || (v.attachmentIds?.length ?? 0) > 0,
   { message: 'must not be empty', path: ['body'] },
 ];

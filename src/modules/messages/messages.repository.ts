@@ -116,10 +116,7 @@ const APPEND: PreparedStatement = {
 const ATTACHED_JSON = `(select coalesce(jsonb_agg(to_jsonb(a) - 'storage_key' order by a.id), '[]'::jsonb) from a)`;
 function withAttachments(text: string): string {
   const edits: Array<[string, string]> = [
-    [
-      'left($5, 140) end,',
-      `coalesce(nullif(left($5, 140), ''), '📎 attachment') end,`,
-    ],
+    ['left($5, 140) end,', `coalesce(nullif(left($5, 140), ''), '📎 attachment') end,`],
     [
       '      returning *\n    ), o as (',
       `      returning *
@@ -150,22 +147,46 @@ const APPEND_WITH_ATTACHMENTS_TEXT = withAttachments(APPEND.text);
 
 // Inside a transaction the append runs through Drizzle (unprepared) under a savepoint, so that a
 // lost idempotency race leaves the caller's transaction usable.
-async function executeRows(db: Db, params: unknown[], text = APPEND.text): Promise<Record<string, unknown>[]> {
+async function executeRows(
+  db: Db,
+  params: unknown[],
+  text = APPEND.text,
+): Promise<Record<string, unknown>[]> {
   return rowsOf(await db.execute(positionalSql(text, params)));
 }
 
 /** The append with attachments: refuses (throwing, so the transaction rolls back) ids it could not attach. */
-async function appendAttaching(db: Db, params: unknown[], wanted: number): Promise<Record<string, unknown>[]> {
+async function appendAttaching(
+  db: Db,
+  params: unknown[],
+  wanted: number,
+): Promise<Record<string, unknown>[]> {
+  // Checked (and locked) first, so that a refused send does not even draw outbox ids; the count
+  // after the append still guards what the lock cannot see.
+  const [conversationId, , sender, authorId, , , , , ids] = params;
+  const attachable = rowsOf(
+    await db.execute(
+      positionalSql(
+        `select id from attachments where id = any($1::uuid[]) and conversation_id = $2
+          and message_id is null and sender = $3::message_sender and author_id is not distinct from $4::uuid
+          for update`,
+        [ids, conversationId, sender, authorId],
+      ),
+    ),
+  );
+  if (attachable.length !== wanted) throw notAttachable();
   const rows = await executeRows(db, params, APPEND_WITH_ATTACHMENTS_TEXT);
   const row = rows[0];
-  if (row?.m_id && Number(row.attached_count) !== wanted) {
-    throw new AppError(
-      ErrorCode.ATTACHMENT_NOT_ATTACHABLE,
-      'Each attachment must be an upload of yours to this conversation, not yet attached to a message',
-      [{ path: 'attachmentIds', message: 'unknown, already attached, or not yours' }],
-    );
-  }
+  if (row?.m_id && Number(row.attached_count) !== wanted) throw notAttachable();
   return rows;
+}
+
+function notAttachable(): AppError {
+  return new AppError(
+    ErrorCode.ATTACHMENT_NOT_ATTACHABLE,
+    'Each attachment must be an upload of yours to this conversation, not yet attached to a message',
+    [{ path: 'attachmentIds', message: 'unknown, already attached, or not yours' }],
+  );
 }
 
 @Injectable()
@@ -192,7 +213,8 @@ export class MessagesRepository {
     let rows: Record<string, unknown>[];
     try {
       if (attachmentIds.length > 0) {
-        const attaching = [...params, attachmentIds];
+        // As an array literal: a JS array would be expanded into a list of parameters.
+        const attaching = [...params, `{${attachmentIds.join(',')}}`];
         rows = await (tx ?? this.db).transaction(async (inner) =>
           appendAttaching(inner as unknown as Db, attaching, attachmentIds.length),
         );
@@ -241,8 +263,9 @@ export class MessagesRepository {
     clientMessageId: string,
     db: Db = this.db,
   ): Promise<MessageWithAuthor | undefined> {
-    const [row] = await this.withAuthor(db)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)));
+    const [row] = await this.withAuthor(db).where(
+      and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)),
+    );
     return row && (await this.withAttachments([row], db))[0];
   }
 
