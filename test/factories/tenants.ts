@@ -7,7 +7,8 @@ import {
   type Account,
   type ProjectInfo,
 } from './accounts';
-import { agentReply, visitorSend } from './widget';
+import { PNG_1x1, upload } from './attachments';
+import { agentReply, visitorSend, widgetHeaders } from './widget';
 
 /** One team with something of every kind, for sweeps that need an id for every path parameter. */
 export interface Tenant {
@@ -44,6 +45,16 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
   const conversationId: string = sent.conversation.id;
   const reply = await agentReply(api, owner.token, conversationId, `reply to ${name}`);
   const messageIds: string[] = [sent.message.id, reply.id];
+  // A visitor's upload, for the attachment routes.
+  const attachment = ok(
+    await upload(api.baseUrl, {
+      headers: widgetHeaders(project.publicKey, sent.visitorToken),
+      conversationId,
+      bytes: PNG_1x1,
+      filename: `${name}.png`,
+    }),
+    'upload',
+  );
   return {
     owner,
     member,
@@ -60,6 +71,7 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       user: member.userId,
       invitation: invitation.id,
       message: messageIds[0],
+      attachment: attachment.id,
     },
   };
 }
@@ -71,6 +83,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     memberId: 'member',
     assignee: 'member',
     assigneeId: 'member',
+    attachmentIds: 'attachment',
   };
   if (byParam[param]) return byParam[param];
   if (param !== 'id') return param.replace(/Id$/, '');
@@ -81,6 +94,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     members: 'member',
     invitations: 'invitation',
     messages: 'message',
+    attachments: 'attachment',
   };
   return bySegment[segment];
 }
