@@ -116,7 +116,7 @@ const APPEND: PreparedStatement = {
 const ATTACHED_JSON = `(select coalesce(jsonb_agg(to_jsonb(a) - 'storage_key' order by a.id), '[]'::jsonb) from a)`;
 function withAttachments(text: string): string {
   const edits: Array<[string, string]> = [
-    ['left($5, 140) end,', `coalesce(nullif(left($5, 140), ''), '📎 attachment') end,`],
+    ['left($5, 140) end,', `coalesce(nullif(left($5, 140), ''), '[attachment]') end,`],
     [
       '      returning *\n    ), o as (',
       `      returning *

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { liveSocket } from '../workspace/live';
 import { focusReply, noteMode, type OpenConversation } from './conversation-store';
+import { ReplyAttachments } from './reply-attachments';
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
@@ -97,6 +98,7 @@ export function ReplyBox({ conversation }: { conversation: OpenConversation }) {
         }}
       />
       <div class="reply-actions">
+        <ReplyAttachments conversation={conversation} note={note} />
         <button class="btn btn-primary" type="submit">
           Send
         </button>
