@@ -42,6 +42,7 @@ export function limitsFor(project: Project, config: AppConfig): AttachmentLimits
 export const isInlineImage = (contentType: string): boolean =>
   (INLINE_IMAGE_TYPES as readonly string[]).includes(contentType);
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f"\\/:*?<>|\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_NAME = 200;
 
