@@ -28,7 +28,14 @@ import {
 } from './attachment-policy';
 import { toAttachmentView, type AttachmentView } from './attachment.views';
 import { AttachmentsRepository, type AttachmentWithOwner } from './attachments.repository';
-import { countedBody, dimensionsOf, readHead, sniffType, UploadTooLarge } from './upload-stream';
+import {
+  countedBody,
+  dimensionsOf,
+  MalformedUpload,
+  readHead,
+  sniffType,
+  UploadTooLarge,
+} from './upload-stream';
 
 /** Who is uploading or downloading: a visitor of a project, or an agent. */
 export type Actor =
@@ -89,12 +96,12 @@ export class AttachmentsService implements OnModuleInit {
   ): Promise<AttachmentView> {
     const { project, sender, authorId } = await this.uploadTarget(actor, conversationId);
     const limits = limitsFor(project, this.config);
-    const file = await readFile(limits);
+    const file = await readFile(limits).catch(malformed);
     if (!file)
       throw new AppError(ErrorCode.VALIDATION_FAILED, 'A file is required', [
         { path: 'file', message: 'is required' },
       ]);
-    const head = await readHead(file.file);
+    const head = await readHead(file.file).catch(malformed);
     const contentType = await sniffType(head, file.mimetype);
     if (!contentType || !limits.allowedTypes.includes(contentType)) {
       file.file.resume(); // drain the rest (busboy discards it) so the answer reaches the client
@@ -117,6 +124,7 @@ export class AttachmentsService implements OnModuleInit {
     } catch (err) {
       await this.storage.delete(storageKey).catch(() => undefined);
       file.file.resume();
+      if (err instanceof MalformedUpload) malformed(err);
       if (err instanceof UploadTooLarge || file.file.truncated) {
         throw new AppError(
           ErrorCode.ATTACHMENT_TOO_LARGE,
@@ -244,6 +252,15 @@ export class AttachmentsService implements OnModuleInit {
     await this.repo.forgetDeletions(done);
     return done.length;
   }
+}
+
+/** Errors of the multipart parser or the request stream are the client's: 400, never a 500. */
+function malformed(err: unknown): never {
+  if (err instanceof AppError) throw err;
+  throw new AppError(
+    ErrorCode.BAD_REQUEST,
+    `The upload is not a valid multipart/form-data body (${String(err)})`,
+  );
 }
 
 function dimensions(head: Buffer, contentType: string): { width: number | null; height: number | null } {

@@ -66,6 +66,9 @@ export function dimensionsOf(head: Buffer, contentType: string): { width?: numbe
 
 export class UploadTooLarge extends Error {}
 
+/** The request body broke off or was not valid multipart: the client's doing (400), not storage's. */
+export class MalformedUpload extends Error {}
+
 /**
  * The upload as one stream again (head, then the rest), counting bytes and failing with
  * UploadTooLarge past `maxBytes`. `counted.bytes` holds the total once it ends.
@@ -80,10 +83,18 @@ export function countedBody(
     counted.bytes = head.length;
     if (counted.bytes > maxBytes) throw new UploadTooLarge();
     yield head;
-    for await (const chunk of rest as AsyncIterable<Buffer>) {
-      counted.bytes += chunk.length;
+    const source = (rest as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await source.next();
+      } catch (err) {
+        throw new MalformedUpload(String(err));
+      }
+      if (next.done) return;
+      counted.bytes += next.value.length;
       if (counted.bytes > maxBytes) throw new UploadTooLarge();
-      yield chunk;
+      yield next.value;
     }
   }
   return { body: Readable.from(chunks(), { objectMode: false }), counted };
