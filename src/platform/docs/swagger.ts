@@ -13,6 +13,7 @@ const TAGS: Record<string, string> = {
   projects: 'Widget installations: keys, identity-verification secret, allowed origins, settings',
   conversations: 'The agent inbox: conversations, assignment, status, read markers and replies',
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
+  attachments: 'Files in conversations: upload, download and short-lived links (visitors and agents)',
   health: 'Liveness for load balancers',
 };
 
