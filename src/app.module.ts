@@ -14,6 +14,8 @@ import { RedisModule } from './platform/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { StorageModule } from './platform/storage/storage.module';
 import { PresenceModule } from './modules/presence/presence.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WidgetModule } from './modules/widget/widget.module';
@@ -43,12 +45,14 @@ export class AppModule {
         EventsModule,
         OutboxModule,
         MailModule,
+        StorageModule,
         PresenceModule,
         AuthModule,
         TeamsModule,
         ProjectsModule,
         ConversationsModule,
         WidgetModule,
+        AttachmentsModule,
         MessagesModule,
         LabelsModule,
         CannedResponsesModule,

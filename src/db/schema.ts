@@ -122,6 +122,8 @@ export interface WidgetSettings {
   name?: string;
   greeting?: string;
   color?: string;
+  /** Attachments: upload size limit (capped by ATTACHMENT_MAX_BYTES) and accepted content types. */
+  attachments?: { maxBytes?: number; allowedTypes?: string[] };
 }
 
 export const projects = pgTable(
@@ -468,6 +470,54 @@ export const webhookDeliveries = pgTable(
   ],
 );
 
+// ── Attachments (modules/attachments) ────────────────────────────────────────────────────────────
+/**
+ * An uploaded file: belongs to one conversation and one sender (a visitor, or the agent in
+ * author_id), and to one message once attached (message_id set once, by the send). The bytes are
+ * in object storage under storage_key. Deleting a row by any path (a cascade from the project,
+ * visitor, conversation or message, or the unattached-upload sweep) queues its key in
+ * storage_deletions through a trigger (drizzle/*_attachments_extra.sql), so the code that deletes
+ * owners never needs to know about files.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    sender: messageSender('sender').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    storageKey: text('storage_key').notNull(),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    index('attachments_conversation_idx').on(t.conversationId),
+    // The sweep of uploads never attached reads only those.
+    index('attachments_unattached_idx')
+      .on(t.createdAt)
+      .where(sql`${t.messageId} is null`),
+  ],
+);
+
+/** Storage keys whose rows are gone: a cluster job deletes the objects, then these rows. */
+export const storageDeletions = pgTable('storage_deletions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: createdAt(),
+});
+
+export type Attachment = typeof attachments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { VisitorsModule } from '../visitors/visitors.module';
 import { WidgetModule } from '../widget/widget.module';
@@ -9,7 +10,7 @@ import { MessagesService } from './messages.service';
 import { MessagesWidgetController } from './messages.widget.controller';
 
 @Module({
-  imports: [AccessModule, ConversationsModule, VisitorsModule, WidgetModule],
+  imports: [AccessModule, AttachmentsModule, ConversationsModule, VisitorsModule, WidgetModule],
   controllers: [MessagesWidgetController, MessagesAgentController],
   providers: [MessagesRepository, MessagesService],
   exports: [MessagesService, MessagesRepository],

@@ -63,7 +63,12 @@ export class MessagesService {
     await this.limiter.enforce('message', `visitor:${visitorId}`);
     if (!dto.conversationId) await this.limiter.enforce('conversation', `${project.id}:${ctx.ip}`);
     if (dto.visitor) await this.applyProfile(ctx, visitorId, dto.visitor);
-    const base = { sender: 'visitor' as const, body: dto.body, clientMessageId: dto.clientMessageId };
+    const base = {
+      sender: 'visitor' as const,
+      body: dto.body,
+      clientMessageId: dto.clientMessageId,
+      attachmentIds: dto.attachmentIds,
+    };
 
     if (dto.conversationId) {
       const result = await this.repo.append({ ...base, conversationId: dto.conversationId, visitorId });
@@ -94,6 +99,7 @@ export class MessagesService {
       body: dto.body,
       clientMessageId: dto.clientMessageId,
       private: dto.private,
+      attachmentIds: dto.attachmentIds,
     };
     const { message, created } = await this.finish(await this.repo.append(input), false);
     return { message, created };

@@ -22,6 +22,16 @@ const settingsSchema = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
     .optional(),
+  attachments: z
+    .strictObject({
+      maxBytes: z.number().int().min(1).max(2 ** 31 - 1).optional().describe('Capped by ATTACHMENT_MAX_BYTES'),
+      allowedTypes: z
+        .array(z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a content type like image/png'))
+        .max(50)
+        .optional(),
+    })
+    .optional()
+    .describe('Upload limits (defaults: 10 MB; images, PDF, plain text, office formats)'),
 });
 
 const projectFields = {
@@ -65,6 +75,9 @@ const projectSchema = z.object({
     name: z.string().optional(),
     greeting: z.string().optional(),
     color: z.string().optional(),
+    attachments: z
+      .object({ maxBytes: z.number().optional(), allowedTypes: z.array(z.string()).optional() })
+      .optional(),
   }),
   requireIdentityVerification: z.boolean(),
   createdAt: z.iso.datetime(),

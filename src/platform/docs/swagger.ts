@@ -16,6 +16,7 @@ const TAGS: Record<string, string> = {
   'canned-responses': "A team's reusable replies, inserted from the reply box with /shortcut",
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   webhooks: 'Signed event deliveries to your endpoints: endpoints, secrets, the delivery log',
+  attachments: 'Files in conversations: upload, download and short-lived links (visitors and agents)',
   health: 'Liveness for load balancers',
   search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
   contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',

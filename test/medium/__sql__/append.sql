@@ -83,6 +83,16 @@ select "messages"."id",
 from "messages"
 left join "users" on "users"."id" = "messages"."author_id"
 where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
+select "id",
+  "message_id",
+  "name",
+  "size",
+  "content_type",
+  "width",
+  "height"
+from "attachments"
+where "attachments"."message_id" in ($1)
+order by "attachments"."id";
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
 select count(*) as count

@@ -2,6 +2,80 @@
 // The typed client (client.ts) and the front-ends use it; `npm test` fails when it is stale.
 
 export interface paths {
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one file for a conversation (multipart/form-data, field `file`)
+         * @description Then send a message with `attachmentIds`. The type is sniffed from the bytes; over the project's limit 413 ATTACHMENT_TOO_LARGE, a type it does not accept 415 ATTACHMENT_TYPE_NOT_ALLOWED; nothing is stored then. Uploads never attached are deleted after 24 h.
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment (its conversation's visitor, or agents of its team)
+         * @description Served with Content-Disposition: attachment (inline only for PNG, JPEG, GIF and WebP), X-Content-Type-Options: nosniff and Content-Security-Policy: sandbox; default-src 'none'.
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download through a signed link (404 when the signature is wrong or expired) */
+        get: operations["AttachmentContentController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived URL of an attachment, usable without credentials (for <img src> and links) */
+        post: operations["AttachmentsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -841,6 +915,26 @@ export interface components {
         AcceptInvitationDto: {
             token: string;
         };
+        AttachmentLinkResponseDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Usable without credentials (e.g. <img src>) until expiresAt: presigned S3, or a path on this server */
+            url: string;
+        };
+        AttachmentResponseDto: {
+            /** @description Sniffed from the bytes, never taken from the client */
+            contentType: string;
+            /** @description Images: pixels */
+            height?: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Sanitised filename */
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @description Images: pixels */
+            width?: number;
+        };
         AuthResponseDto: {
             accessToken: string;
             /** @description Access token lifetime in seconds */
@@ -1010,6 +1104,12 @@ export interface components {
             requireIdentityVerification: boolean;
             /** @default {} */
             settings: {
+                /** @description Upload limits (defaults: 10 MB; images, PDF, plain text, office formats) */
+                attachments?: {
+                    allowedTypes?: string[];
+                    /** @description Capped by ATTACHMENT_MAX_BYTES */
+                    maxBytes?: number;
+                };
                 color?: string;
                 greeting?: string;
                 name?: string;
@@ -1034,7 +1134,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_NOT_ATTACHABLE" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
                 details?: {
                     message: string;
                     path?: string;
@@ -1155,6 +1255,21 @@ export interface components {
             userId: string;
         };
         MessageResponseDto: {
+            /** @description Files attached to the message (empty when none) */
+            attachments: {
+                /** @description Sniffed from the bytes, never taken from the client */
+                contentType: string;
+                /** @description Images: pixels */
+                height?: number;
+                /** Format: uuid */
+                id: string;
+                /** @description Sanitised filename */
+                name: string;
+                /** @description Bytes */
+                size: number;
+                /** @description Images: pixels */
+                width?: number;
+            }[];
             /** @description The agent's public name and avatar (agent messages); null for visitor and system messages */
             author: {
                 avatarUrl?: string | null;
@@ -1187,6 +1302,10 @@ export interface components {
             publicKey: string;
             requireIdentityVerification: boolean;
             settings: {
+                attachments?: {
+                    allowedTypes?: string[];
+                    maxBytes?: number;
+                };
                 color?: string;
                 greeting?: string;
                 name?: string;
@@ -1209,6 +1328,10 @@ export interface components {
             /** @description Identity-verification secret; shown only on create and rotate-secret */
             secret: string;
             settings: {
+                attachments?: {
+                    allowedTypes?: string[];
+                    maxBytes?: number;
+                };
                 color?: string;
                 greeting?: string;
                 name?: string;
@@ -1310,6 +1433,12 @@ export interface components {
             }[];
         };
         SendAgentMessageDto: {
+            /** @description Uploads (POST /attachments) of this sender to this conversation, not yet attached */
+            attachmentIds?: string[];
+            /**
+             * @description May be empty when attachmentIds are given
+             * @default
+             */
             body: string;
             /** @description Client-generated id (a UUID is ideal); repeating it returns the original message */
             clientMessageId: string;
@@ -1320,6 +1449,12 @@ export interface components {
             private: boolean;
         };
         SendVisitorMessageDto: {
+            /** @description Uploads (POST /attachments) of this sender to this conversation, not yet attached */
+            attachmentIds?: string[];
+            /**
+             * @description May be empty when attachmentIds are given
+             * @default
+             */
             body: string;
             /** @description Client-generated id (a UUID is ideal); repeating it returns the original message */
             clientMessageId: string;
@@ -1429,6 +1564,12 @@ export interface components {
             name?: string;
             requireIdentityVerification?: boolean;
             settings?: {
+                /** @description Upload limits (defaults: 10 MB; images, PDF, plain text, office formats) */
+                attachments?: {
+                    allowedTypes?: string[];
+                    /** @description Capped by ATTACHMENT_MAX_BYTES */
+                    maxBytes?: number;
+                };
                 color?: string;
                 greeting?: string;
                 name?: string;
@@ -1557,6 +1698,21 @@ export interface components {
                 visitorLastReadSeq: number;
             };
             message: {
+                /** @description Files attached to the message (empty when none) */
+                attachments: {
+                    /** @description Sniffed from the bytes, never taken from the client */
+                    contentType: string;
+                    /** @description Images: pixels */
+                    height?: number;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Sanitised filename */
+                    name: string;
+                    /** @description Bytes */
+                    size: number;
+                    /** @description Images: pixels */
+                    width?: number;
+                }[];
                 /** @description The agent's public name and avatar (agent messages); null for visitor and system messages */
                 author: {
                     avatarUrl: string | null;
@@ -1773,6 +1929,143 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AttachmentsController_upload: {
+        parameters: {
+            query: {
+                /** @description The conversation the file is for */
+                conversationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttachmentResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentContentController_content: {
+        parameters: {
+            query: {
+                /** @description Seconds since the epoch */
+                expires: string;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttachmentLinkResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import type { WidgetHost } from '../host';
 import type { Chat } from './chat';
+import { DropZone, UploadStatus } from './attach';
 import { Composer } from './composer';
 import { ConversationList } from './conversation-list';
 import { MessageList } from './message-list';
@@ -59,8 +60,15 @@ export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
         </p>
       )}
       {!problem && !chat.connected.value && <p class="notice">{t.reconnecting}</p>}
-      {listing ? <ConversationList chat={chat} /> : <MessageList chat={chat} />}
-      {!listing && <Composer chat={chat} />}
+      {listing ? (
+        <ConversationList chat={chat} />
+      ) : (
+        <DropZone chat={chat}>
+          <MessageList chat={chat} />
+          <UploadStatus chat={chat} />
+          <Composer chat={chat} />
+        </DropZone>
+      )}
     </div>
   );
 }

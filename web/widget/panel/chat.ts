@@ -131,6 +131,7 @@ export function createChat(host: WidgetHost) {
         item.body,
         item.clientMessageId,
         item.conversationId ?? currentId.value ?? undefined,
+        item.attachmentIds,
       );
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
@@ -271,12 +272,14 @@ export function createChat(host: WidgetHost) {
     unread,
     view,
     start,
-    send(body: string) {
+    send(body: string, attachmentIds?: string[]) {
       const text = body.trim();
-      if (!text || problem.value?.fatal) return;
+      if ((!text && !attachmentIds?.length) || problem.value?.fatal) return;
       this.typing(false);
-      outbox.add(text, currentId.value);
+      outbox.add(text, currentId.value, attachmentIds);
     },
+    api,
+    base: host.base,
     retry: (clientMessageId: string) => outbox.retry(clientMessageId),
     typing(isTyping: boolean) {
       const id = currentId.value;
