@@ -68,6 +68,9 @@ const conversationSchema = z.object({
   lastMessagePreview: z.string().nullable(),
   agentLastReadSeq: z.number(),
   visitorLastReadSeq: z.number(),
+  firstAgentReplyAt: z.iso.datetime().nullable().describe('When the first public agent reply landed'),
+  resolvedAt: z.iso.datetime().nullable().describe('When it was last resolved (kept if it reopens)'),
+  resolvedById: z.uuid().nullable().describe('Who resolved it last'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

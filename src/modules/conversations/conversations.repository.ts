@@ -172,18 +172,20 @@ export class ConversationsRepository {
    * The membership row is share-locked, so a concurrent removal (which unassigns in the same
    * transaction) either runs first and this matches nothing, or runs after and unassigns this.
    * Undefined when nothing matched. `changed` (the fields that really change) goes to the outbox;
-   * with none, nothing does.
+   * with none, nothing does. `resolvedBy` stamps resolved_at/resolved_by_id (a resolve by that user).
    */
   async update(
     conversationId: string,
     changes: ConversationChanges,
     teamId: string,
     changed: (keyof ConversationChanges)[],
+    resolvedBy?: string,
   ): Promise<Conversation | undefined> {
     const assignee = changes.assigneeId ? memberHeldForShare(teamId, changes.assigneeId) : undefined;
+    const resolved = resolvedBy ? { resolvedAt: sql`now()`, resolvedById: resolvedBy } : {};
     const update = this.db
       .update(conversations)
-      .set({ ...changes, updatedAt: sql`now()` })
+      .set({ ...changes, ...resolved, updatedAt: sql`now()` })
       .where(and(eq(conversations.id, conversationId), assignee))
       .returning();
     if (changed.length === 0) return (await update)[0];
