@@ -20,6 +20,8 @@ import { WidgetModule } from './modules/widget/widget.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { CsatModule } from './modules/csat/csat.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         ConversationsModule,
         WidgetModule,
         MessagesModule,
+        CsatModule,
+        ReportsModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -194,6 +194,7 @@ export const conversations = pgTable(
     // csat lane (reports): stored when they happen, so reports read timestamps instead of messages.
     /** When the first public agent reply landed (set once, by the message append). */
     firstAgentReplyAt: tstz('first_agent_reply_at'),
+    firstAgentReplyById: uuid('first_agent_reply_by_id').references(() => users.id, { onDelete: 'set null' }),
     /** When (and by whom) the conversation was last resolved; kept if it reopens. */
     resolvedAt: tstz('resolved_at'),
     resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),

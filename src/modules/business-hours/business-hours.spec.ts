@@ -49,7 +49,10 @@ describe('business hours', () => {
   });
 
   it('opens at the first minute after a skipped opening time (02:30 on the spring-forward night)', () => {
-    const night: BusinessHours = { timezone: 'Europe/Paris', weekly: [{ day: 0, from: '02:30', to: '04:00' }] };
+    const night: BusinessHours = {
+      timezone: 'Europe/Paris',
+      weekly: [{ day: 0, from: '02:30', to: '04:00' }],
+    };
     // Sunday 29 March 2026: 02:00 CET jumps to 03:00 CEST (01:00 UTC).
     expect(nextOpenAt(night, at('2026-03-28T23:00:00Z'))?.toISOString()).toBe('2026-03-29T01:00:00.000Z');
   });

@@ -1,3 +1,5 @@
+export { isValidTimeZone } from '../../platform/time-zones';
+
 /**
  * Weekly opening hours in an IANA time zone, evaluated with Intl (no date library): the wall clock
  * of an instant in the zone decides, so a DST change moves the opening instant and never the hours.
@@ -20,16 +22,6 @@ export interface BusinessHours {
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MINUTE = 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** True when `timezone` is an IANA zone this runtime knows. */
-export function isValidTimeZone(timezone: string): boolean {
-  try {
-    formatterFor(timezone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function formatterFor(timezone: string): Intl.DateTimeFormat {
   let f = formatters.get(timezone);

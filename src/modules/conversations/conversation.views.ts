@@ -96,6 +96,7 @@ export function conversationFromRow(r: Row): Conversation {
     visitorLastReadSeq: Number(r.visitor_last_read_seq),
     openingClientMessageId: (r.opening_client_message_id as string | null) ?? null,
     firstAgentReplyAt: r.first_agent_reply_at ? new Date(r.first_agent_reply_at as string) : null,
+    firstAgentReplyById: (r.first_agent_reply_by_id as string | null) ?? null,
     resolvedAt: r.resolved_at ? new Date(r.resolved_at as string) : null,
     resolvedById: (r.resolved_by_id as string | null) ?? null,
     offlineNoticeAt: r.offline_notice_at ? new Date(r.offline_notice_at as string) : null,

@@ -147,6 +147,24 @@ export class ConversationsRepository {
     return row?.unread ?? 0;
   }
 
+  /**
+   * Takes the right to send the out-of-hours notice (csat lane): true for at most one caller per
+   * conversation per 24 h, however many visitor messages race (the row lock orders them).
+   */
+  async claimOfflineNotice(conversationId: string, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .update(conversations)
+      .set({ offlineNoticeAt: sql`now()` })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          sql`(${conversations.offlineNoticeAt} is null or ${conversations.offlineNoticeAt} <= now() - interval '24 hours')`,
+        ),
+      )
+      .returning({ id: conversations.id });
+    return rows.length > 0;
+  }
+
   /** Opens a conversation; the same visitor + opening clientMessageId returns the existing one. */
   async open(
     input: { projectId: string; visitorId: string; openingClientMessageId: string },

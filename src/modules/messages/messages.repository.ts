@@ -78,7 +78,9 @@ const APPEND: PreparedStatement = {
         visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
         agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end,
         first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
-          then now() else c.first_agent_reply_at end
+          then now() else c.first_agent_reply_at end,
+        first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
+          then $4::uuid else c.first_agent_reply_by_id end
       from prev where c.id = prev.id
       returning c.*, prev.status as previous_status
     ), m as (
@@ -172,8 +174,9 @@ export class MessagesRepository {
     clientMessageId: string,
     db: Db = this.db,
   ): Promise<MessageWithAuthor | undefined> {
-    const [row] = await this.withAuthor(db)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)));
+    const [row] = await this.withAuthor(db).where(
+      and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)),
+    );
     return row;
   }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Project } from '../../db/schema';
 import { plainText } from '../auth/auth.dto';
 import { normaliseAllowedOrigin } from './allowed-origins';
+import { businessHoursSchema, csatSettingsSchema } from './project-settings.dto';
 
 /** An origin such as https://shop.example.com, http://localhost:5173 or https://*.example.com (no path). */
 export const originSchema = z
@@ -22,6 +23,8 @@ const settingsSchema = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
     .optional(),
+  csat: csatSettingsSchema.optional(),
+  businessHours: businessHoursSchema.optional(),
 });
 
 const projectFields = {
@@ -65,6 +68,8 @@ const projectSchema = z.object({
     name: z.string().optional(),
     greeting: z.string().optional(),
     color: z.string().optional(),
+    csat: csatSettingsSchema.optional(),
+    businessHours: businessHoursSchema.optional(),
   }),
   requireIdentityVerification: z.boolean(),
   createdAt: z.iso.datetime(),
