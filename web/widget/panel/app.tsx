@@ -4,6 +4,8 @@ import type { Chat } from './chat';
 import { Composer } from './composer';
 import { ConversationList } from './conversation-list';
 import { MessageList } from './message-list';
+import { OfflineNotice } from './offline-notice';
+import { RatingCard } from './rating-card';
 
 const LIST_ICON = <path d="M4 6h16v2H4zm0 5h16v2H4zm0 5h16v2H4z" />;
 const CLOSE_ICON = (
@@ -60,6 +62,8 @@ export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
       )}
       {!problem && !chat.connected.value && <p class="notice">{t.reconnecting}</p>}
       {listing ? <ConversationList chat={chat} /> : <MessageList chat={chat} />}
+      {!listing && <OfflineNotice chat={chat} lang={host.lang} />}
+      {!listing && <RatingCard chat={chat} lang={host.lang} />}
       {!listing && <Composer chat={chat} />}
     </div>
   );

@@ -188,7 +188,10 @@ export function createChat(host: WidgetHost) {
       const c = conversations.value.find((x) => x.id === p.conversationId);
       if (c && p.side === 'agent') upsertConversation({ ...c, agentLastReadSeq: p.lastReadSeq });
     });
-    socket.on('presence', (p: { online: boolean }) => (online.value = p.online));
+    socket.on(
+      'presence',
+      (p: { online: boolean }) => (online.value = p.online && config.value?.withinHours !== false),
+    );
     socket.on(
       'resync.complete',
       (p: {
@@ -228,7 +231,7 @@ export function createChat(host: WidgetHost) {
   async function start(): Promise<void> {
     try {
       config.value = await api.config();
-      online.value = config.value.agentsOnline;
+      online.value = config.value.online;
       host.setColor(config.value.color);
       await loadVisitor();
     } catch (err) {
@@ -257,6 +260,7 @@ export function createChat(host: WidgetHost) {
 
   return {
     t,
+    api,
     config,
     problem,
     online,
