@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v5
+-- prepared as messages_append_v6
 with prev as (
   select id,
     status
@@ -19,7 +19,9 @@ with prev as (
     status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+    agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end,
+    first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
+    first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then $4::uuid else c.first_agent_reply_by_id end
   from prev
   where c.id = prev.id
   returning c.*,
@@ -65,7 +67,7 @@ from c
 left join m on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v5
+-- prepared as messages_append_v6
 -- the statement shown under "append to a conversation (prepared)"
 select "messages"."id",
   "messages"."conversation_id",
@@ -83,8 +85,8 @@ where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
 with w as (
-  insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
-  values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
+  insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "first_agent_reply_at", "first_agent_reply_by_id", "resolved_at", "resolved_by_id", "offline_notice_at", "created_at", "updated_at")
+  values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default, default, default, default, default, default)
   on conflict do nothing
   returning "id",
     "project_id",
@@ -99,6 +101,11 @@ with w as (
     "agent_last_read_seq",
     "visitor_last_read_seq",
     "opening_client_message_id",
+    "first_agent_reply_at",
+    "first_agent_reply_by_id",
+    "resolved_at",
+    "resolved_by_id",
+    "offline_notice_at",
     "created_at",
     "updated_at"),
   o as (
@@ -128,21 +135,23 @@ with prev as (
     status = case when $10 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $11 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $12 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $13 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+    agent_last_read_seq = case when $13 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end,
+    first_agent_reply_at = case when $14 = 'agent' and not $15 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
+    first_agent_reply_by_id = case when $16 = 'agent' and not $17 and c.first_agent_reply_at is null then $18::uuid else c.first_agent_reply_by_id end
   from prev
   where c.id = prev.id
   returning c.*,
     prev.status as previous_status),
   m as (
   insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
-  select $14,
+  select $19,
     c.id,
     c.last_seq,
-    $15::message_sender,
-    $16,
-    $17,
-    $18,
-    $19
+    $20::message_sender,
+    $21,
+    $22,
+    $23,
+    $24
   from c
   returning *),
   o as (
