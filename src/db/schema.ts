@@ -115,11 +115,12 @@ export interface WidgetSettings {
   color?: string;
   // csat lane: satisfaction ratings and business hours (docs/csat-hours-reports.md).
   csat?: { enabled: boolean };
+  /** null: turned off (a settings patch merges keys, so removing one takes a null). */
   businessHours?: {
     timezone: string;
     weekly: { day: number; from: string; to: string }[];
     offlineMessage?: string;
-  };
+  } | null;
 }
 
 export const projects = pgTable(

@@ -163,13 +163,14 @@ describe('reports: figures on a seeded data set', () => {
     const own = await createProject(s.api, stranger);
     const mixed = await summary({ from: '2026-03-02', to: '2026-03-03', projectId: own.id });
     expectError(mixed, 404, 'PROJECT_NOT_FOUND');
-    for (const bad of [
+    const bads: Record<string, string>[] = [
       { from: '2026-03-03', to: '2026-03-02' },
       { from: '2026-03-02', to: '2027-12-01' },
       { from: 'yesterday', to: '2026-03-02' },
       { from: '2026-03-02', to: '2026-03-03', timezone: 'Nowhere/City' },
       { from: '2026-03-02', to: '2026-03-03', interval: 'month' },
-    ]) {
+    ];
+    for (const bad of bads) {
       expectError(await summary(bad), 400, 'VALIDATION_FAILED');
     }
     const filtered = (await summary({ from: '2026-03-02', to: '2026-03-03', projectId: s.project.id })).body

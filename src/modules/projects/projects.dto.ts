@@ -24,7 +24,7 @@ const settingsSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
     .optional(),
   csat: csatSettingsSchema.optional(),
-  businessHours: businessHoursSchema.optional(),
+  businessHours: businessHoursSchema.nullable().optional(),
 });
 
 const projectFields = {
@@ -69,7 +69,7 @@ const projectSchema = z.object({
     greeting: z.string().optional(),
     color: z.string().optional(),
     csat: csatSettingsSchema.optional(),
-    businessHours: businessHoursSchema.optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
   }),
   requireIdentityVerification: z.boolean(),
   createdAt: z.iso.datetime(),

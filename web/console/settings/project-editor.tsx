@@ -3,6 +3,7 @@ import { api, errorText } from '../workspace/api';
 import { BASE, linkClick } from '../workspace/router';
 import type { Project } from '../workspace/types';
 import { CopyButton } from './copy-button';
+import { CsatHoursSettings } from './csat-hours-settings';
 import { rememberProject, revealedSecrets } from './project-store';
 
 export const embedSnippet = (publicKey: string) =>
@@ -175,6 +176,7 @@ export function ProjectEditor({ project }: { project: Project }) {
         )}
       </form>
       <Snippet project={project} />
+      <CsatHoursSettings project={project} />
       <Keys project={project} />
     </div>
   );

@@ -7,7 +7,8 @@ export const BASE = '/app';
 
 export type Route =
   | { name: 'inbox'; conversationId: string | null }
-  | { name: 'settings'; section: 'projects' | 'team' | 'account'; id: string | null };
+  | { name: 'settings'; section: 'projects' | 'team' | 'account'; id: string | null }
+  | { name: 'reports' };
 
 export function parseRoute(p: string): Route {
   const parts = p
@@ -18,6 +19,7 @@ export function parseRoute(p: string): Route {
     const section = parts[1] === 'team' || parts[1] === 'account' ? parts[1] : 'projects';
     return { name: 'settings', section, id: parts[2] ?? null };
   }
+  if (parts[0] === 'reports') return { name: 'reports' };
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: parts[1] };
   return { name: 'inbox', conversationId: null };
 }

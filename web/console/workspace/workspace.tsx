@@ -6,6 +6,7 @@ import { currentTeamId, currentUser } from '../auth/session';
 import { TeamSwitcher } from '../auth/team-switcher';
 import { InboxPage } from '../inbox/inbox-page';
 import { items, loadInbox } from '../inbox/inbox-store';
+import { ReportsPage } from '../reports/reports-page';
 import { SettingsPage } from '../settings/settings-page';
 import { ConnectionBanner } from './connection-banner';
 import { liveSocket, startLive } from './live';
@@ -41,6 +42,13 @@ function TopBar() {
         </span>
         <a href={BASE} onClick={linkClick} aria-current={route.name === 'inbox' ? 'page' : undefined}>
           Inbox
+        </a>
+        <a
+          href={`${BASE}/reports`}
+          onClick={linkClick}
+          aria-current={route.name === 'reports' ? 'page' : undefined}
+        >
+          Reports
         </a>
         {canManage.value && (
           <a
@@ -94,11 +102,9 @@ export function Workspace() {
     <div class="ws">
       <TopBar />
       <ConnectionBanner />
-      {route.name === 'inbox' ? (
-        <InboxPage conversationId={route.conversationId} />
-      ) : (
-        <SettingsPage section={route.section} id={route.id} />
-      )}
+      {route.name === 'inbox' && <InboxPage conversationId={route.conversationId} />}
+      {route.name === 'settings' && <SettingsPage section={route.section} id={route.id} />}
+      {route.name === 'reports' && <ReportsPage />}
       <Shortcuts />
     </div>
   );

@@ -728,7 +728,7 @@ export interface components {
                         from: string;
                         to: string;
                     }[];
-                };
+                } | null;
                 color?: string;
                 csat?: {
                     /** @description Ask the visitor for a 1–5 rating when an agent resolves */
@@ -903,7 +903,7 @@ export interface components {
                         from: string;
                         to: string;
                     }[];
-                };
+                } | null;
                 color?: string;
                 csat?: {
                     /** @description Ask the visitor for a 1–5 rating when an agent resolves */
@@ -942,7 +942,7 @@ export interface components {
                         from: string;
                         to: string;
                     }[];
-                };
+                } | null;
                 color?: string;
                 csat?: {
                     /** @description Ask the visitor for a 1–5 rating when an agent resolves */
@@ -1154,7 +1154,7 @@ export interface components {
                         from: string;
                         to: string;
                     }[];
-                };
+                } | null;
                 color?: string;
                 csat?: {
                     /** @description Ask the visitor for a 1–5 rating when an agent resolves */
