@@ -19,6 +19,7 @@ import { runConnections } from './scenarios/connections';
 import { runDelivery } from './scenarios/delivery';
 import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
+import { runReports } from './scenarios/reports';
 import { runSend } from './scenarios/send';
 import { runWidget } from './scenarios/widget';
 
@@ -29,6 +30,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   history: runHistory,
   inbox: runInbox,
   widget: runWidget,
+  reports: runReports,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

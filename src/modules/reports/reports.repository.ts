@@ -49,7 +49,8 @@ export class ReportsRepository {
   }
 }
 
-class ReportSql {
+/** The report's statements, one builder per figure (exported for the bench's SQL-only baseline). */
+export class ReportSql {
   private readonly start: SQL;
   private readonly end: SQL;
   private readonly projects: SQL;

@@ -19,7 +19,7 @@ with prev as (
     status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end,
+    agent_last_read_seq = case when $3 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
     first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
     first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then $4::uuid else c.first_agent_reply_by_id end
   from prev
@@ -135,7 +135,7 @@ with prev as (
     status = case when $10 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $11 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $12 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $13 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end,
+    agent_last_read_seq = case when $13 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
     first_agent_reply_at = case when $14 = 'agent' and not $15 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
     first_agent_reply_by_id = case when $16 = 'agent' and not $17 and c.first_agent_reply_at is null then $18::uuid else c.first_agent_reply_by_id end
   from prev

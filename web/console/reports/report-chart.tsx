@@ -13,10 +13,13 @@ export function ReportChart({
   title,
   days,
   series,
+  yRange,
 }: {
   title: string;
   days: string[];
   series: ChartSeries[];
+  /** A fixed y range (e.g. 1–5 for ratings); otherwise it follows the data. */
+  yRange?: [number, number];
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -28,15 +31,25 @@ export function ReportChart({
         width: Math.max(280, el.clientWidth),
         height: 200,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: true }))],
+        series: [
+          {},
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2,
+            spanGaps: true,
+            // A lone figure has no line to draw: show every point.
+            points: { show: true, size: 6, fill: s.color },
+          })),
+        ],
         axes: [{}, { size: 50 }],
-        scales: { x: { time: true } },
+        scales: { x: { time: true }, ...(yRange && { y: { range: yRange } }) },
       },
       [xs, ...series.map((s) => s.values)] as uPlot.AlignedData,
       el,
     );
     return () => plot.destroy();
-  }, [days, series]);
+  }, [days, series, yRange]);
   return (
     <figure class="report-chart">
       <figcaption>{title}</figcaption>

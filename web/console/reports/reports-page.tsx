@@ -8,6 +8,7 @@ import { duration, reportCsv } from './report-csv';
 import type { ReportInterval, ReportSummary } from './report-types';
 import './reports.css';
 
+const CSAT_RANGE: [number, number] = [1, 5];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -115,7 +116,7 @@ function Charts({ report }: { report: ReportSummary }) {
     <div class="report-charts">
       <ReportChart title="Conversations" days={days} series={volume} />
       <ReportChart title="First response time" days={days} series={speed} />
-      <ReportChart title="Satisfaction (1–5)" days={days} series={csat} />
+      <ReportChart title="Satisfaction (1–5)" days={days} series={csat} yRange={CSAT_RANGE} />
     </div>
   );
 }

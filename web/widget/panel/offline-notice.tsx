@@ -30,7 +30,8 @@ export function OfflineNotice({ chat, lang }: { chat: Chat; lang: string }) {
   };
   return (
     <div class="offline" role="status">
-      <p>{config.offlineMessage || s.away}</p>
+      {/* Once the visitor wrote, the offline message is in the conversation as a system message. */}
+      {!chat.currentId.value && <p>{config.offlineMessage || s.away}</p>}
       {when && <p>{s.backAt(when)}</p>}
       {chat.currentId.value && !saved && (
         <form
