@@ -31,9 +31,9 @@ async function seed(db: Client, projectId: string, agentId: string): Promise<voi
          returning id, created_at, first_agent_reply_at, resolved_at
        ), m as (
          insert into messages (id, conversation_id, seq, sender, author_id, body, client_message_id, created_at)
-         select gen_random_uuid(), id, 1, 'visitor', null, 'Where is my order?', 'v-' || id, created_at from c
+         select gen_random_uuid(), id, 1, 'visitor'::message_sender, null::uuid, 'Where is my order?', 'v-' || id, created_at from c
          union all
-         select gen_random_uuid(), id, 2, 'agent', $3::uuid, 'On its way', 'a-' || id, first_agent_reply_at
+         select gen_random_uuid(), id, 2, 'agent'::message_sender, $3::uuid, 'On its way', 'a-' || id, first_agent_reply_at
          from c where first_agent_reply_at is not null
        )
        insert into ratings (id, conversation_id, project_id, score, created_at)
@@ -56,13 +56,14 @@ export async function runReports(opts: ScenarioOptions): Promise<ScenarioResult>
       await seed(db, env.project.id, env.agent.userId);
       const day = (d: Date) => d.toISOString().slice(0, 10);
       const scope: ReportScope = {
-        teamId: env.agent.teamId,
+        projectIds: [env.project.id],
         from: day(new Date(Date.now() - 29 * 86_400_000)),
         to: day(new Date()),
         interval: 'day',
         timezone: 'Europe/Paris',
       };
-      const qs = new URLSearchParams({ ...scope } as unknown as Record<string, string>).toString();
+      const { from, to, interval, timezone } = scope;
+      const qs = new URLSearchParams({ teamId: env.agent.teamId, from, to, interval, timezone }).toString();
       const auth = { authorization: `Bearer ${env.agent.accessToken}` };
       const route = await timeSequential(samples, 5, async () => {
         const r = await request('GET', `${env.base}/api/v1/reports/summary?${qs}`, { headers: auth });

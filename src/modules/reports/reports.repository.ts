@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/tokens';
 import { rowsOf } from '../../db/raw-rows';
+import { projects } from '../../db/schema';
 
 export interface ReportScope {
-  teamId: string;
-  projectId?: string;
+  /** The projects reported on (the team's, or the one asked for), resolved first: see ReportSql. */
+  projectIds: string[];
   /** First day and last day (inclusive), YYYY-MM-DD in `timezone`. */
   from: string;
   to: string;
@@ -30,6 +31,15 @@ const percentiles = (d: SQL) => sql`percentile_cont(0.5) within group (order by 
 @Injectable()
 export class ReportsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
+
+  /** The team's projects, or just `projectId` when it is one of them. */
+  async projectIds(teamId: string, projectId?: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.teamId, teamId), projectId ? eq(projects.id, projectId) : undefined));
+    return rows.map((r) => r.id);
+  }
 
   async summary(s: ReportScope) {
     const q = new ReportSql(s);
@@ -58,9 +68,11 @@ export class ReportSql {
   constructor(private readonly s: ReportScope) {
     this.start = sql`(${s.from}::date::timestamp at time zone ${s.timezone})`;
     this.end = sql`((${s.to}::date + 1)::timestamp at time zone ${s.timezone})`;
-    this.projects = s.projectId
-      ? sql`(select id from projects where team_id = ${s.teamId} and id = ${s.projectId})`
-      : sql`(select id from projects where team_id = ${s.teamId})`;
+    // A list of ids, not a subquery: with literal ids the planner reads the column statistics and
+    // sees how many conversations match (a subquery was estimated at 0.6 % of 10^5 and got a nested
+    // loop over every conversation's messages: 3.9 s instead of a hash join).
+    const ids = s.projectIds.length ? s.projectIds.map((id) => sql`${id}::uuid`) : [sql`null::uuid`];
+    this.projects = sql`(${sql.join(ids, sql`, `)})`;
   }
 
   private bucket(at: SQL): SQL {
@@ -80,19 +92,19 @@ export class ReportSql {
 
   /** New conversations and their first response time, by the day they opened. */
   created(): SQL {
-    const d = seconds(sql`first_agent_reply_at`, sql`created_at`);
-    return sql`select b, count(*)::int as n, ${percentiles(sql`d`)} from (
-        select ${this.bucket(sql`created_at`)} as b, ${d} as d from conversations
-        where project_id in ${this.projects} and ${this.inRange(sql`created_at`)}) s
-      ${TOTAL_TOO}`;
+    return this.conversationsBy(sql`created_at`, sql`first_agent_reply_at`);
   }
 
   /** Resolved conversations and their resolution time, by the day they were (last) resolved. */
   resolved(): SQL {
-    const d = seconds(sql`resolved_at`, sql`created_at`);
+    return this.conversationsBy(sql`resolved_at`, sql`resolved_at`);
+  }
+
+  /** Conversations whose `at` is in the range, counted by its interval, with the spread of `until` − created_at. */
+  private conversationsBy(at: SQL, until: SQL): SQL {
     return sql`select b, count(*)::int as n, ${percentiles(sql`d`)} from (
-        select ${this.bucket(sql`resolved_at`)} as b, ${d} as d from conversations
-        where project_id in ${this.projects} and ${this.inRange(sql`resolved_at`)}) s
+        select ${this.bucket(at)} as b, ${seconds(until, sql`created_at`)} as d from conversations
+        where project_id in ${this.projects} and ${this.inRange(at)}) s
       ${TOTAL_TOO}`;
   }
 

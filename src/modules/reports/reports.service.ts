@@ -29,7 +29,8 @@ export class ReportsService {
       const project = await this.access.project(user, q.projectId);
       if (project.teamId !== q.teamId) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');
     }
-    const r = await this.repo.summary(q);
+    const projectIds = await this.repo.projectIds(q.teamId, q.projectId);
+    const r = await this.repo.summary({ ...q, projectIds });
     const created = byBucket(r.created);
     const resolved = byBucket(r.resolved);
     const messages = byBucket(r.messages);
