@@ -148,6 +148,11 @@ describe('reports: figures on a seeded data set', () => {
     const week = (await summary({ from: '2026-03-02', to: '2026-03-08', interval: 'week' })).body.data;
     expect(week.intervals).toHaveLength(1);
     expect(week.intervals[0]).toMatchObject({ start: '2026-03-02', newConversations: 4, resolved: 2 });
+    // Without a range: the 30 days up to today.
+    const recent = (await summary({})).body.data;
+    expect(recent.intervals).toHaveLength(30);
+    expect(recent.to).toBe(new Date().toISOString().slice(0, 10));
+    expectError(await summary({ from: '2020-01-01' }), 400, 'VALIDATION_FAILED');
     const empty = (await summary({ from: '2026-04-01', to: '2026-04-02' })).body.data;
     expect(empty.total).toMatchObject({ newConversations: 0, firstResponse: { median: null, p90: null } });
     expect(empty.agents).toEqual([]);

@@ -10,8 +10,8 @@ export class ReportSummaryQueryDto extends createZodDto(
     .strictObject({
       teamId: z.uuid(),
       projectId: z.uuid().optional().describe('Only this project of the team (default: all of them)'),
-      from: day,
-      to: day.describe('The last day included (YYYY-MM-DD)'),
+      from: day.optional().describe('The first day (YYYY-MM-DD); default: 29 days before `to`'),
+      to: day.optional().describe('The last day included (YYYY-MM-DD); default: today in `timezone`'),
       interval: z.enum(['day', 'week']).default('day').describe('Weeks start on Monday'),
       timezone: z
         .string()
@@ -20,8 +20,11 @@ export class ReportSummaryQueryDto extends createZodDto(
         .default('UTC')
         .describe('Days and weeks are cut in this time zone'),
     })
-    .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * 86_400_000, {
+    .refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'from must not be after to',
+      path: ['from'],
+    })
+    .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_DAYS * 86_400_000, {
       message: `at most ${MAX_DAYS} days`,
       path: ['to'],
     }),

@@ -16,6 +16,28 @@ const int = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
 const byBucket = (rows: Row[]): Map<string, Row> =>
   new Map(rows.map((r) => [(r.b as string | null) ?? '', r]));
 
+const DAY_MS = 86_400_000;
+const DEFAULT_DAYS = 30;
+
+/** `from`/`to` with their defaults: the 30 days up to today on the caller's wall clock. */
+function dayRange(q: ReportSummaryQueryDto): { from: string; to: string } {
+  // en-CA formats a date as YYYY-MM-DD.
+  const to = q.to ?? new Intl.DateTimeFormat('en-CA', { timeZone: q.timezone }).format(new Date());
+  const from = q.from ?? new Date(Date.parse(to) - (DEFAULT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
+  const problem =
+    from > to
+      ? 'from must not be after to'
+      : Date.parse(to) - Date.parse(from) > 366 * DAY_MS
+        ? 'at most 366 days'
+        : null;
+  if (problem) {
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'Request validation failed', [
+      { path: 'from', message: problem },
+    ]);
+  }
+  return { from, to };
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -29,8 +51,9 @@ export class ReportsService {
       const project = await this.access.project(user, q.projectId);
       if (project.teamId !== q.teamId) throw AppError.notFound(ErrorCode.PROJECT_NOT_FOUND, 'Project');
     }
+    const { from, to } = dayRange(q);
     const projectIds = await this.repo.projectIds(q.teamId, q.projectId);
-    const r = await this.repo.summary({ ...q, projectIds });
+    const r = await this.repo.summary({ ...q, from, to, projectIds });
     const created = byBucket(r.created);
     const resolved = byBucket(r.resolved);
     const messages = byBucket(r.messages);
@@ -52,8 +75,8 @@ export class ReportsService {
     return {
       teamId: q.teamId,
       projectId: q.projectId ?? null,
-      from: q.from,
-      to: q.to,
+      from,
+      to,
       interval: q.interval,
       timezone: q.timezone,
       intervals: r.buckets.map((b) => ({ start: b.b as string, ...figuresOf(b.b as string) })),
