@@ -14,6 +14,8 @@ const TAGS: Record<string, string> = {
   conversations: 'The agent inbox: conversations, assignment, status, read markers and replies',
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   health: 'Liveness for load balancers',
+  csat: "Visitors' satisfaction ratings of resolved conversations",
+  reports: 'Team figures: volumes, response and resolution times, satisfaction, per agent',
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */
