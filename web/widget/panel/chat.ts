@@ -135,6 +135,9 @@ export function createChat(host: WidgetHost) {
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
       apply(result.conversation.id, [result.message], {}, result.conversation);
+      // A reply (e.g. the offline notice) can arrive on the socket before this answer made the
+      // conversation current: it was counted unread although the visitor is looking at it.
+      if (host.isOpen() && currentId.value === result.conversation.id) markRead(result.conversation.id);
       problem.value = null;
     },
     // Offline is shown by the connection state; these are retried by themselves or on reconnect.
