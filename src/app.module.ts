@@ -29,6 +29,8 @@ import { SearchModule } from './modules/search/search.module';
 import { MailModule } from './platform/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CsatModule } from './modules/csat/csat.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         SearchModule,
         NotificationsModule,
         WebhooksModule,
+        CsatModule,
+        ReportsModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -7,12 +7,13 @@ import { WidgetModule } from '../widget/widget.module';
 import { MessagesAgentController } from './messages.agent.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { OfflineNoticeService } from './offline-notice.service';
 import { MessagesWidgetController } from './messages.widget.controller';
 
 @Module({
   imports: [AccessModule, AttachmentsModule, ConversationsModule, VisitorsModule, WidgetModule],
   controllers: [MessagesWidgetController, MessagesAgentController],
-  providers: [MessagesRepository, MessagesService],
+  providers: [MessagesRepository, MessagesService, OfflineNoticeService],
   exports: [MessagesService, MessagesRepository],
 })
 export class MessagesModule {}

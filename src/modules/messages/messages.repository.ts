@@ -56,7 +56,7 @@ export interface HistoryQuery {
 
 /**
  * Appends a message in one statement: bumps the conversation's sequence (its row lock orders sends
- * per conversation), inserts the message with that seq and its outbox rows (message.created, and
+ * per conversation), stamps the first public agent reply (reports' first response time), inserts the message with that seq and its outbox rows (message.created, and
  * conversation.updated when a visitor's message reopens it), and reports the status before the change.
  * A blocked visitor's send ($8) inserts nothing (no extra round trip: the check is part of `prev`).
  * A repeated clientMessageId inserts nothing: `prev` skips it when it was committed before this
@@ -68,7 +68,7 @@ export interface HistoryQuery {
  * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
  */
 const APPEND: PreparedStatement = {
-  name: 'messages_append_v6',
+  name: 'messages_append_v7',
   text: `
     with prev as (
       select id, status from conversations
@@ -86,7 +86,11 @@ const APPEND: PreparedStatement = {
         status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
         snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
         visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-        agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+        agent_last_read_seq = case when $3 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
+        first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
+          then now() else c.first_agent_reply_at end,
+        first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
+          then $4::uuid else c.first_agent_reply_by_id end
       from prev where c.id = prev.id
       returning c.*, prev.status as previous_status
     ), m as (

@@ -18,6 +18,7 @@ import { requireVisitor } from '../widget/widget.guard';
 import { toMessageView, type MessageView } from './message.views';
 import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
 import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
+import { OfflineNoticeService } from './offline-notice.service';
 import {
   toConversationView,
   toWidgetConversation,
@@ -49,6 +50,7 @@ export class MessagesService {
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly limiter: RateLimiter,
+    private readonly offlineNotice: OfflineNoticeService,
   ) {}
 
   /**
@@ -183,6 +185,8 @@ export class MessagesService {
     visitorId: string,
     ctx: WidgetContext,
   ): Promise<VisitorSendOutcome> {
+    if (outcome.created)
+      await this.offlineNotice.afterVisitorMessage(ctx.project, outcome.message.conversationId);
     const conversation =
       outcome.conversation ??
       toConversationView(

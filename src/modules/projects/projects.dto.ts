@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Project } from '../../db/schema';
 import { plainText } from '../auth/auth.dto';
 import { normaliseAllowedOrigin } from './allowed-origins';
+import { businessHoursSchema, csatSettingsSchema } from './project-settings.dto';
 
 /** An origin such as https://shop.example.com, http://localhost:5173 or https://*.example.com (no path). */
 export const originSchema = z
@@ -32,6 +33,8 @@ const settingsSchema = z.strictObject({
     })
     .optional()
     .describe('Upload limits (defaults: 10 MB; images, PDF, plain text, office formats)'),
+  csat: csatSettingsSchema.optional(),
+  businessHours: businessHoursSchema.nullable().optional(),
 });
 
 const projectFields = {
@@ -78,6 +81,8 @@ const projectSchema = z.object({
     attachments: z
       .object({ maxBytes: z.number().optional(), allowedTypes: z.array(z.string()).optional() })
       .optional(),
+    csat: csatSettingsSchema.optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
   }),
   requireIdentityVerification: z.boolean(),
   createdAt: z.iso.datetime(),

@@ -21,6 +21,8 @@ const TAGS: Record<string, string> = {
   search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
   contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',
   notifications: "Email notifications: a continuity mail's signed unsubscribe link",
+  csat: "Visitors' satisfaction ratings of resolved conversations",
+  reports: 'Team figures: volumes, response and resolution times, satisfaction, per agent',
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */

@@ -290,6 +290,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's satisfaction rating of a conversation (null when none) */
+        get: operations["CsatController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -519,6 +536,26 @@ export interface paths {
         put?: never;
         /** Register a webhook endpoint (owner/admin); the signing secret is shown once */
         post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversation, response-time and satisfaction figures per day or week, in total and per agent
+         * @description Days are cut in `timezone`; times are in seconds (median and 90th percentile). First response counts conversations opened in the range; resolution those resolved in it.
+         */
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +907,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/conversations/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the widget should ask for a rating, and the rating given */
+        get: operations["CsatWidgetController_state"];
+        put?: never;
+        /**
+         * Rate a resolved conversation 1–5 with an optional comment (one per conversation)
+         * @description Once per conversation, changeable for 7 days (then 409 RATING_LOCKED). Needs the project to have ratings on (409 CSAT_DISABLED) and the conversation resolved (409 RATING_NOT_REQUESTED).
+         */
+        post: operations["CsatWidgetController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/session": {
         parameters: {
             query?: never;
@@ -991,6 +1049,11 @@ export interface components {
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -1008,6 +1071,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -1036,12 +1109,36 @@ export interface components {
             visitorId: string;
             visitorLastReadSeq: number;
         };
+        ConversationRatingResponseDto: {
+            rating: {
+                comment?: string | null;
+                /** Format: uuid */
+                conversationId?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The visitor can change it until then (7 days)
+                 */
+                editableUntil?: string;
+                /** Format: uuid */
+                id?: string;
+                score?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+            } | null;
+        };
         ConversationResponseDto: {
             agentLastReadSeq: number;
             /** Format: uuid */
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -1059,6 +1156,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -1110,7 +1217,24 @@ export interface components {
                     /** @description Capped by ATTACHMENT_MAX_BYTES */
                     maxBytes?: number;
                 };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1134,7 +1258,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_NOT_ATTACHABLE" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_NOT_ATTACHABLE" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "CSAT_DISABLED" | "RATING_NOT_REQUESTED" | "RATING_LOCKED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
                 details?: {
                     message: string;
                     path?: string;
@@ -1166,6 +1290,11 @@ export interface components {
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -1183,6 +1312,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -1306,7 +1445,24 @@ export interface components {
                     allowedTypes?: string[];
                     maxBytes?: number;
                 };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1332,12 +1488,52 @@ export interface components {
                     allowedTypes?: string[];
                     maxBytes?: number;
                 };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
             /** Format: uuid */
             teamId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RateConversationDto: {
+            /** @description Optional words from the visitor */
+            comment?: string;
+            /** @description 1 (very unsatisfied) … 5 (very satisfied) */
+            score: number;
+        };
+        RatingResponseDto: {
+            comment: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The visitor can change it until then (7 days)
+             */
+            editableUntil: string;
+            /** Format: uuid */
+            id: string;
+            score: number;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1361,6 +1557,82 @@ export interface components {
             password: string;
             /** @description Ignored with invitationToken */
             teamName?: string;
+        };
+        ReportSummaryResponseDto: {
+            agents: {
+                /** @description seconds, over the conversations they answered first */
+                medianFirstResponse: number | null;
+                name: string;
+                replies: number;
+                resolved: number;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            intervals: {
+                csat: {
+                    average: number | null;
+                    count: number;
+                };
+                /** @description null when nothing to measure */
+                firstResponse: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                messages: {
+                    agent: number;
+                    system: number;
+                    visitor: number;
+                };
+                newConversations: number;
+                /** @description null when nothing to measure */
+                resolution: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                resolved: number;
+                /** @description First day of the interval (YYYY-MM-DD) */
+                start: string;
+            }[];
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            teamId: string;
+            timezone: string;
+            to: string;
+            total: {
+                csat: {
+                    average: number | null;
+                    count: number;
+                };
+                /** @description null when nothing to measure */
+                firstResponse: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                messages: {
+                    agent: number;
+                    system: number;
+                    visitor: number;
+                };
+                newConversations: number;
+                /** @description null when nothing to measure */
+                resolution: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                resolved: number;
+            };
         };
         ResetPasswordDto: {
             password: string;
@@ -1570,7 +1842,24 @@ export interface components {
                     /** @description Capped by ATTACHMENT_MAX_BYTES */
                     maxBytes?: number;
                 };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1825,11 +2114,24 @@ export interface components {
         WidgetConfigResponseDto: {
             agentsOnline: boolean;
             color: string | null;
+            /** @description The widget asks for a rating after a resolve */
+            csatEnabled: boolean;
             greeting: string | null;
             name: string;
+            /**
+             * Format: date-time
+             * @description When the business hours open next, if now is outside them
+             */
+            nextOpenAt: string | null;
+            /** @description What to show while outside business hours */
+            offlineMessage: string | null;
+            /** @description An agent is online and it is within business hours */
+            online: boolean;
             /** Format: uuid */
             projectId: string;
             requireIdentityVerification: boolean;
+            /** @description Within business hours (always true without a schedule) */
+            withinHours: boolean;
         };
         WidgetConversationItemDto: {
             /** @description Read receipt: the agents have read up to here */
@@ -1847,6 +2149,29 @@ export interface components {
             /** @description Agent replies after the visitor read marker */
             unreadCount: number;
             visitorLastReadSeq: number;
+        };
+        WidgetRatingStateResponseDto: {
+            /** @description A rating can be given or changed now */
+            editable: boolean;
+            rating: {
+                comment?: string | null;
+                /** Format: uuid */
+                conversationId?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The visitor can change it until then (7 days)
+                 */
+                editableUntil?: string;
+                /** Format: uuid */
+                id?: string;
+                score?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+            } | null;
+            /** @description Resolved with ratings on and not rated yet: show the rating card */
+            requested: boolean;
         };
         WidgetSessionDto: {
             visitor?: {
@@ -2606,6 +2931,34 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
+    CsatController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationRatingResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     ConversationsController_read: {
         parameters: {
             query?: never;
@@ -3188,6 +3541,43 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                /** @description The first day (YYYY-MM-DD); default: 29 days before `to` */
+                from?: string;
+                /** @description Weeks start on Monday */
+                interval?: "day" | "week";
+                /** @description Only this project of the team (default: all of them) */
+                projectId?: string;
+                teamId: string;
+                /** @description Days and weeks are cut in this time zone */
+                timezone?: string;
+                /** @description The last day included (YYYY-MM-DD); default: today in `timezone` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ReportSummaryResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             default: components["responses"]["Error"];
         };
     };
@@ -4048,6 +4438,79 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CsatWidgetController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WidgetRatingStateResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CsatWidgetController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RatingResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

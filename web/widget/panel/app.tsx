@@ -5,6 +5,8 @@ import { DropZone, UploadStatus } from './attach';
 import { Composer } from './composer';
 import { ConversationList } from './conversation-list';
 import { MessageList } from './message-list';
+import { OfflineNotice } from './offline-notice';
+import { RatingCard } from './rating-card';
 
 const LIST_ICON = <path d="M4 6h16v2H4zm0 5h16v2H4zm0 5h16v2H4z" />;
 const CLOSE_ICON = (
@@ -66,6 +68,8 @@ export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
         <DropZone chat={chat}>
           <MessageList chat={chat} />
           <UploadStatus chat={chat} />
+          <OfflineNotice chat={chat} lang={host.lang} />
+          <RatingCard chat={chat} lang={host.lang} />
           <Composer chat={chat} />
         </DropZone>
       )}

@@ -34,8 +34,12 @@ export function MessageList({ chat }: { chat: Chat }) {
         </div>
       )}
       {messages.map((m) => (
-        <div key={m.seq} class={`msg ${m.sender === 'visitor' ? 'mine' : 'agent'}`} data-seq={m.seq}>
-          {m.sender !== 'visitor' && <span class="author">{m.author?.name ?? t.agent}</span>}
+        <div
+          key={m.seq}
+          class={`msg ${m.sender === 'visitor' ? 'mine' : 'agent'}${m.sender === 'system' ? ' system' : ''}`}
+          data-seq={m.seq}
+        >
+          {m.sender === 'agent' && <span class="author">{m.author?.name ?? t.agent}</span>}
           {m.body && (
             <p class="bubble">
               <RichText text={m.body} />

@@ -9,6 +9,9 @@ type Schemas = components['schemas'];
 export type WidgetConfig = Schemas['WidgetConfigResponseDto'];
 export type WidgetMessage = Schemas['MessageResponseDto'];
 export type WidgetConversation = Schemas['WidgetConversationItemDto'];
+export type Rating = Schemas['RatingResponseDto'];
+// The generated type loses the nested object's required keys (a nullable object): restate them.
+export type RatingState = Omit<Schemas['WidgetRatingStateResponseDto'], 'rating'> & { rating: Rating | null };
 
 export interface VisitorProfile {
   externalId?: string;
@@ -70,6 +73,11 @@ export function widgetApi(base: string, projectKey: string, storage: VisitorStor
     history: (conversationId: string, query: string) =>
       call<WidgetMessage[], { hasMore: boolean }>(
         `messages/conversations/${conversationId}?limit=30${query}`,
+      ),
+    ratingState: (id: string) => call<RatingState>(`widget/conversations/${id}/rating`).then((r) => r.data),
+    rate: (id: string, score: number, comment?: string) =>
+      call<Rating>(`widget/conversations/${id}/rating`, { method: 'POST', body: { score, comment } }).then(
+        (r) => r.data,
       ),
     send: (body: string, clientMessageId: string, conversationId?: string, attachmentIds?: string[]) =>
       call<SendResult>('messages', {
