@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { OBJECT_STORAGE } from '../../src/platform/storage/object-storage';
 import type { DiskStorage } from '../../src/platform/storage/disk-storage';
 import { AttachmentsService } from '../../src/modules/attachments/attachments.service';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import { registerAccount, createProject, type Account } from '../factories/accounts';
 import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
 import { PNG_1x1, upload } from '../factories/attachments';
@@ -36,6 +37,8 @@ describe('attachments: upload, attach, download', () => {
 
   before(async () => {
     env = await startAppWithProject();
+    // Outbox rows stay for the snapshot checks below (the app's consumers would take and delete them).
+    env.t.app.get(OutboxDispatcher).pause();
     visitor = await startConversation(env.api, env.project);
     stranger = await registerAccount(env.api, 'Stranger');
     await createProject(env.api, stranger);
