@@ -324,7 +324,9 @@ describe('outbox: dispatch', () => {
       await dispatcher.drain();
       expect(single).toEqual([1, 2, 4, 5]);
       const left = await t.database.db.execute(sql`select payload->'n' as n, last_error from outbox`);
-      expect((left as unknown as { rows: unknown[] }).rows).toEqual([{ n: 3, last_error: 'batcher: bad event' }]);
+      expect((left as unknown as { rows: unknown[] }).rows).toEqual([
+        { n: 3, last_error: 'batcher: bad event' },
+      ]);
     } finally {
       dispatcher.unregister('batcher');
       await t.database.db.execute(sql`delete from outbox`);
