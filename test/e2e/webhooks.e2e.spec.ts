@@ -186,7 +186,9 @@ describe('webhooks: signed, retried, logged', () => {
     dispatcher.resume();
     await dispatcher.drain();
     const bySecret = (secret: string) =>
-      receiver.received.filter((r) => verifySignature(r.headers['spectre-signature'], r.raw, secret));
+      receiver.received.filter((r) =>
+        verifySignature(r.headers['spectre-signature'] as string, r.raw, secret),
+      );
     await receiver.waitFor(12, () => true);
     for (const w of [a, b]) {
       const got = bySecret(w.secret).map((r) => r.body.data.message.body as string);
