@@ -131,7 +131,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       }
       return handled;
     }
-    while (!this.stopping) {
+    // pause() takes effect between batches too (a drain asked for again would otherwise keep claiming).
+    while (!this.stopping && !this.paused) {
       this.drainAgain = false;
       const batch = await this.repo.claim(BATCH, LEASE_MS);
       const handBackAfter = Date.now() + LEASE_MS - LEASE_MARGIN_MS;
