@@ -21,6 +21,7 @@ import { runHistory } from './scenarios/history';
 import { runInbox } from './scenarios/inbox';
 import { runLabels } from './scenarios/labels';
 import { runSearch } from './scenarios/search';
+import { runReports } from './scenarios/reports';
 import { runSend } from './scenarios/send';
 import { runWebhooks } from './scenarios/webhooks';
 import { runWidget } from './scenarios/widget';
@@ -35,6 +36,7 @@ const SCENARIOS: Record<string, (o: ScenarioOptions) => Promise<ScenarioResult>>
   widget: runWidget,
   search: runSearch,
   webhooks: runWebhooks,
+  reports: runReports,
 };
 
 const RESULTS = resolve(ROOT, 'bench/results/latest.json');

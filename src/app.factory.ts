@@ -7,6 +7,7 @@ import { registerEnvelope } from './platform/http/envelope';
 import { REQUEST_ID_HEADER, requestIdOf } from './platform/http/request-id';
 import { answerClientError } from './platform/http/client-errors';
 import { registerWellFormedInput } from './platform/http/well-formed';
+import { registerMultipart } from './platform/http/multipart';
 import { registerHttpSecurity } from './platform/security/http-security';
 import { REDACT_PATHS, serializeError } from './platform/security/log-redaction';
 import type { AppConfig } from './config/env.schema';
@@ -59,6 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const metrics = app.get(Metrics);
   registerMetrics(fastify, metrics, config);
   await registerHttpSecurity(app, config);
+  await registerMultipart(fastify);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   // SIGTERM/SIGINT: graceful shutdown (RealtimeShutdown, then HTTP), then exit 0 once logs are flushed.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });

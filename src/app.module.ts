@@ -14,6 +14,8 @@ import { RedisModule } from './platform/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
+import { StorageModule } from './platform/storage/storage.module';
 import { PresenceModule } from './modules/presence/presence.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WidgetModule } from './modules/widget/widget.module';
@@ -27,6 +29,8 @@ import { SearchModule } from './modules/search/search.module';
 import { MailModule } from './platform/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { CsatModule } from './modules/csat/csat.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -43,12 +47,14 @@ export class AppModule {
         EventsModule,
         OutboxModule,
         MailModule,
+        StorageModule,
         PresenceModule,
         AuthModule,
         TeamsModule,
         ProjectsModule,
         ConversationsModule,
         WidgetModule,
+        AttachmentsModule,
         MessagesModule,
         LabelsModule,
         CannedResponsesModule,
@@ -56,6 +62,8 @@ export class AppModule {
         SearchModule,
         NotificationsModule,
         WebhooksModule,
+        CsatModule,
+        ReportsModule,
         RealtimeModule,
         HealthModule,
       ],

@@ -76,6 +76,16 @@ export const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   /** First webhook retry delay; the whole schedule scales with it (docs/webhooks.md). */
   WEBHOOK_RETRY_BASE_MS: positiveInt.default(30_000),
+  /** Largest attachment any project may accept (a project's settings.attachments.maxBytes is capped by it). */
+  ATTACHMENT_MAX_BYTES: positiveInt.default(25 * 1024 * 1024),
+  /** S3-compatible object storage for attachments; without S3_BUCKET they go to DATA_DIR/attachments. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: optionalUrl(/^https?$/, 'https://s3.eu-west-1.amazonaws.com'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (http://host/bucket/key), which MinIO and most self-hosted servers need. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -122,6 +122,16 @@ export interface WidgetSettings {
   name?: string;
   greeting?: string;
   color?: string;
+  /** Attachments: upload size limit (capped by ATTACHMENT_MAX_BYTES) and accepted content types. */
+  attachments?: { maxBytes?: number; allowedTypes?: string[] };
+  /** Satisfaction ratings and business hours (docs/csat-hours-reports.md). */
+  csat?: { enabled: boolean };
+  /** null: turned off (a settings patch merges keys, so removing one takes a null). */
+  businessHours?: {
+    timezone: string;
+    weekly: { day: number; from: string; to: string }[];
+    offlineMessage?: string;
+  } | null;
 }
 
 export const projects = pgTable(
@@ -199,10 +209,24 @@ export const conversations = pgTable(
     visitorLastReadSeq: integer('visitor_last_read_seq').notNull().default(0),
     /** clientMessageId of the message that opened it: makes "start a conversation" idempotent per visitor. */
     openingClientMessageId: text('opening_client_message_id'),
+    // csat lane (reports): stored when they happen, so reports read timestamps instead of messages.
+    /** When the first public agent reply landed (set once, by the message append). */
+    firstAgentReplyAt: tstz('first_agent_reply_at'),
+    firstAgentReplyById: uuid('first_agent_reply_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When (and by whom) the conversation was last resolved; kept if it reopens. */
+    resolvedAt: tstz('resolved_at'),
+    resolvedById: uuid('resolved_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** When the out-of-hours notice was last sent here (at most one per 24 h). */
+    offlineNoticeAt: tstz('offline_notice_at'),
     createdAt: createdAt(),
     updatedAt: tstz('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    // Reports: conversations of a project by creation and by resolution time.
+    index('conversations_project_created_idx').on(t.projectId, t.createdAt),
+    index('conversations_project_resolved_idx')
+      .on(t.projectId, t.resolvedAt)
+      .where(sql`${t.resolvedAt} is not null`),
     index('conversations_inbox_idx').on(t.projectId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_project_activity_idx').on(t.projectId, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_visitor_idx').on(t.visitorId, t.lastMessageAt.desc()),
@@ -234,6 +258,33 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_conversation_seq_key').on(t.conversationId, t.seq),
     uniqueIndex('messages_conversation_client_id_key').on(t.conversationId, t.clientMessageId),
+    // csat lane (reports): messages by side in a time range.
+    index('messages_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * csat lane: one satisfaction rating per conversation, given by its visitor after a resolve and
+ * changeable for 7 days (the service checks created_at).
+ */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: id(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+    updatedAt: tstz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ratings_conversation_key').on(t.conversationId),
+    index('ratings_project_created_idx').on(t.projectId, t.createdAt),
   ],
 );
 
@@ -468,6 +519,54 @@ export const webhookDeliveries = pgTable(
   ],
 );
 
+// ── Attachments (modules/attachments) ────────────────────────────────────────────────────────────
+/**
+ * An uploaded file: belongs to one conversation and one sender (a visitor, or the agent in
+ * author_id), and to one message once attached (message_id set once, by the send). The bytes are
+ * in object storage under storage_key. Deleting a row by any path (a cascade from the project,
+ * visitor, conversation or message, or the unattached-upload sweep) queues its key in
+ * storage_deletions through a trigger (drizzle/*_attachments_extra.sql), so the code that deletes
+ * owners never needs to know about files.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    sender: messageSender('sender').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    storageKey: text('storage_key').notNull(),
+    name: text('name').notNull(),
+    size: integer('size').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    index('attachments_conversation_idx').on(t.conversationId),
+    // The sweep of uploads never attached reads only those.
+    index('attachments_unattached_idx')
+      .on(t.createdAt)
+      .where(sql`${t.messageId} is null`),
+  ],
+);
+
+/** Storage keys whose rows are gone: a cluster job deletes the objects, then these rows. */
+export const storageDeletions = pgTable('storage_deletions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: createdAt(),
+});
+
+export type Attachment = typeof attachments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type TeamMember = typeof teamMembers.$inferSelect;
@@ -479,6 +578,7 @@ export type Visitor = typeof visitors.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
 export type ConversationStatus = (typeof conversationStatus.enumValues)[number];
 export type Message = typeof messages.$inferSelect;
+export type Rating = typeof ratings.$inferSelect;
 export type MessageSender = (typeof messageSender.enumValues)[number];
 export type CannedResponse = typeof cannedResponses.$inferSelect;
 export type Label = typeof labels.$inferSelect;

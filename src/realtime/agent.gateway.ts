@@ -18,7 +18,7 @@ import type { AppConfig } from '../config/env.schema';
 import { AccessService } from '../modules/access/access.service';
 import { AccessTokenService } from '../modules/auth/access-token.service';
 import { ConversationsService } from '../modules/conversations/conversations.service';
-import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
+import { clientMessageId, contentFields, hasContent } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
 import { PRESENCE_HEARTBEAT_MS } from '../modules/presence/presence.service';
 import { AgentRooms } from './agent-rooms.service';
@@ -40,12 +40,14 @@ import {
 import { initState, type StatefulSocket } from './socket-state';
 import { agentTypingPayload, publishTyping, stopAllTyping } from './typing';
 
-const sendSchema = z.strictObject({
+const sendSchema = z
+  .strictObject({
   conversationId: z.uuid(),
-  body: messageBody,
+  ...contentFields,
   clientMessageId,
   private: z.boolean().default(false),
-});
+  })
+  .refine(...hasContent);
 
 /** Namespace /agent: dashboard users, authenticated by their access JWT, joined to their projects. */
 @WebSocketGateway({ namespace: '/agent' })

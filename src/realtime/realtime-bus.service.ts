@@ -181,6 +181,12 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
         }
         return;
       }
+      case 'csat.submitted':
+        this.toAgents(projectRoom(e.conversation.projectId), e.type, {
+          rating: e.rating,
+          conversation: e.conversation,
+        });
+        return;
       case 'typing': {
         const { senderId, private: isPrivate, ...widgetPayload } = e.typing;
         const notSender = (s: StatefulSocket) => s.data.agent?.id !== senderId;

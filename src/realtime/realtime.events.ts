@@ -1,5 +1,6 @@
 import type { ConversationView, WidgetConversationView } from '../modules/conversations/conversation.views';
 import type { MessageView } from '../modules/messages/message.views';
+import type { RatingView } from '../modules/csat/rating.views';
 import type { ErrorDetail } from '../platform/errors/app-error';
 import type { DomainEvent } from '../platform/events/domain-events';
 
@@ -63,6 +64,7 @@ export interface AgentServerEvents {
   'conversation.updated': (p: { conversation: ConversationView; changes: string[] }) => void;
   typing: (p: TypingPayload) => void;
   'message.read': (p: ReadPayload) => void;
+  'csat.submitted': (p: { rating: RatingView; conversation: ConversationView }) => void;
   presence: (p: { projectId: string; agentIds: string[]; online: boolean }) => void;
   'resync.complete': (p: ResyncComplete) => void;
   resync: (p: ResyncHint) => void;

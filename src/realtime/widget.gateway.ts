@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/env.schema';
 import { RateLimiter } from '../platform/rate-limit';
 import { ConversationsService } from '../modules/conversations/conversations.service';
-import { clientMessageId, messageBody } from '../modules/messages/messages.dto';
+import { clientMessageId, contentFields, hasContent } from '../modules/messages/messages.dto';
 import { MessagesService } from '../modules/messages/messages.service';
 import { requireVisitor } from '../modules/widget/widget.guard';
 import { WidgetAuthService, type WidgetContext } from '../modules/widget/widget-auth.service';
@@ -35,11 +35,13 @@ import {
 import { initState, type StatefulSocket } from './socket-state';
 import { publishTyping, stopAllTyping, widgetTypingPayload } from './typing';
 
-const sendSchema = z.strictObject({
+const sendSchema = z
+  .strictObject({
   conversationId: z.uuid().optional(),
-  body: messageBody,
+  ...contentFields,
   clientMessageId,
-});
+  })
+  .refine(...hasContent);
 
 /**
  * Namespace /widget: visitors, authenticated like the REST widget routes (project key and/or

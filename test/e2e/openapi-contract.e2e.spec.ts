@@ -103,7 +103,9 @@ describe('the OpenAPI document', () => {
     expect(doc.info.license.name).toBe('MIT');
     const publicOps = ['register', 'login', 'refresh', 'password/forgot', 'password/reset']
       .map((r) => `POST /api/v1/auth/${r}`)
-      .concat('GET /health', 'GET /api/v1/notifications/unsubscribe/{token}');
+      .concat('GET /health', 'GET /api/v1/notifications/unsubscribe/{token}')
+      // A signed link is its own credential (docs/attachments.md).
+      .concat('GET /api/v1/attachments/{id}/content');
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries<any>(methods as object)) {
         const label = `${method.toUpperCase()} ${path}`;
@@ -188,6 +190,11 @@ describe('the response checker', () => {
             greeting,
             color: null,
             agentsOnline: false,
+            online: false,
+            withinHours: true,
+            nextOpenAt: null,
+            offlineMessage: null,
+            csatEnabled: false,
             requireIdentityVerification: false,
           },
         }),

@@ -11,7 +11,7 @@ import {
 } from '../factories/accounts';
 import { startAppWithProject } from '../factories/app-with-project';
 import { startConversation } from '../factories/widget';
-import { holdRowLock } from '../support/db';
+import { holdRowLock, waitForLockWaiters } from '../support/db';
 import { expectError } from '../support/expect-error';
 import type { HttpClient } from '../support/http';
 import { usesPostgres, type TestApp } from '../support/test-app';
@@ -105,7 +105,7 @@ describe('team roles and invitations', () => {
         token: deputy.token,
         body: { role: 'admin' },
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitForLockWaiters(t.database.db, 1);
       await held.query(`update team_members set role = 'owner' where team_id = $1 and user_id = $2`, [
         boss.teamId,
         member.userId,

@@ -186,6 +186,37 @@ describe('security: bad-input sweep over the OpenAPI document', () => {
     expect(failures).toEqual([]);
   });
 
+  it('refuses malformed multipart bodies on every upload route (no file, a field, two files, a broken body)', async () => {
+    const routes = ops.filter((op) => op.multipart);
+    expect(routes.length).toBeGreaterThanOrEqual(1);
+    const failures: string[] = [];
+    const boundary = 'sweepboundary';
+    const raw = (parts: string) => ({
+      body: parts,
+      raw: true,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const filePart = (name: string) =>
+      `--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="a.txt"\r\ncontent-type: text/plain\r\n\r\nhello\r\n`;
+    const bodies = [
+      `--${boundary}--\r\n`, // no part at all
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"\r\n\r\nnot a file\r\n--${boundary}--\r\n`,
+      `${filePart('file')}${filePart('file')}--${boundary}--\r\n`, // two files
+      `${filePart('file').slice(0, 60)}`, // cut off mid-headers
+      'garbage without any boundary',
+    ];
+    for (const op of routes) {
+      const url = `${validPath(op)}?${new URLSearchParams(
+        op.queryParams.map((q): [string, string] => [q.name, tenant.ids[idKindOf(q.name, '') ?? ''] ?? 'x']),
+      )}`;
+      for (const body of bodies) {
+        const options = { ...auth(op), ...raw(body), headers: { ...auth(op).headers, ...raw(body).headers } };
+        failures.push(...(await probe(op.label, op.method, url, options)));
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('answers 413 PAYLOAD_TOO_LARGE to a 1 MB string on every route that takes a body', async () => {
     const failures: string[] = [];
     const huge = 'x'.repeat(1024 * 1024);

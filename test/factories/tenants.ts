@@ -7,7 +7,8 @@ import {
   type Account,
   type ProjectInfo,
 } from './accounts';
-import { agentReply, visitorSend } from './widget';
+import { PNG_1x1, upload } from './attachments';
+import { agentReply, visitorSend, widgetHeaders } from './widget';
 
 /** One team with something of every kind, for sweeps that need an id for every path parameter. */
 export interface Tenant {
@@ -21,7 +22,7 @@ export interface Tenant {
   messageIds: string[];
   visitorToken: string;
   /** Ids by kind: team, project, conversation, member (= user), invitation, message, label, cannedResponse, visitor,
-   * webhook, delivery. */
+   * webhook, delivery, attachment. */
   ids: Record<string, string>;
 }
 
@@ -79,6 +80,16 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
     'disable',
   );
   const delivery = ok(await api.post(`/api/v1/webhooks/${webhook.id}/test`, { token: owner.token }), 'ping');
+  // A visitor's upload, for the attachment routes.
+  const attachment = ok(
+    await upload(api.baseUrl, {
+      headers: widgetHeaders(project.publicKey, sent.visitorToken),
+      conversationId,
+      bytes: PNG_1x1,
+      filename: `${name}.png`,
+    }),
+    'upload',
+  );
   return {
     owner,
     member,
@@ -100,6 +111,7 @@ export async function seedTenant(api: HttpClient, name: string): Promise<Tenant>
       visitor: sent.visitorId,
       webhook: webhook.id,
       delivery: delivery.id,
+      attachment: attachment.id,
     },
   };
 }
@@ -112,6 +124,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     assignee: 'member',
     assigneeId: 'member',
     labelIds: 'label',
+    attachmentIds: 'attachment',
   };
   if (byParam[param]) return byParam[param];
   if (param !== 'id') return param.replace(/Id$/, '');
@@ -126,6 +139,7 @@ export function idKindOf(param: string, segment: string): string | undefined {
     'canned-responses': 'cannedResponse',
     visitors: 'visitor',
     webhooks: 'webhook',
+    attachments: 'attachment',
   };
   return bySegment[segment];
 }

@@ -116,7 +116,9 @@ export class Contract {
     }
     const schema = response.content?.['application/json']?.schema;
     if (!schema) {
-      if (res.body !== undefined) problems.push(`${label}: documented without a body, got one`);
+      // A file download (application/octet-stream and the like) has a body that is not JSON.
+      const binary = Object.keys(response.content ?? {}).length > 0;
+      if (res.body !== undefined && !binary) problems.push(`${label}: documented without a body, got one`);
       return problems;
     }
     if (typeof res.body !== 'object' || res.body === null) {

@@ -45,6 +45,7 @@ export function httpClient(baseUrl: string) {
     return response;
   }
   return {
+    baseUrl,
     request,
     get: <T = any>(path: string, o?: RequestOptions) => request<T>('GET', path, o),
     post: <T = any>(path: string, o?: RequestOptions) => request<T>('POST', path, o),

@@ -46,6 +46,8 @@ export interface Operation {
   queryParams: OpenApiParameter[];
   /** The JSON body schema with every $ref resolved, when the route takes a body. */
   body?: JsonSchema;
+  /** The multipart/form-data body schema (file uploads), when the route takes one. */
+  multipart?: JsonSchema;
   /** Security scheme names accepted by the route (bearer, project-key, visitor-token). */
   security: string[];
   label: string;
@@ -83,12 +85,14 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
     for (const [method, op] of Object.entries(methods)) {
       const params = op.parameters ?? [];
       const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+      const multipartSchema = op.requestBody?.content?.['multipart/form-data']?.schema;
       ops.push({
         method: method.toUpperCase(),
         path,
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
         queryParams: params.filter((p) => p.in === 'query'),
         body: bodySchema ? resolveSchema(doc, bodySchema) : undefined,
+        multipart: multipartSchema ? resolveSchema(doc, multipartSchema) : undefined,
         security: (op.security ?? []).flatMap((s) => Object.keys(s)),
         label: `${method.toUpperCase()} ${path}`,
       });

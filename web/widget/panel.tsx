@@ -5,10 +5,12 @@ import { adoptCss } from './adopt-css';
 import { App } from './panel/app';
 import { createChat } from './panel/chat';
 import css from './panel/panel.css?inline';
+import csatCss from './panel/csat.css?inline';
 import type { VisitorProfile } from './panel/widget-api';
 
 export function mount(host: WidgetHost): PanelApi {
   adoptCss(host.root, css);
+  adoptCss(host.root, csatCss);
   const chat = createChat(host);
   render(<App chat={chat} host={host} />, host.panel);
   void chat.start();

@@ -30,6 +30,12 @@ const en = {
   errorOrigin: 'This chat is not enabled on this website.',
   errorRateLimited: (s: number) => `You are sending messages too fast. Please try again in ${s} s.`,
   errorGeneric: 'The chat is unavailable right now. Please try again later.',
+  attach: 'Attach a file',
+  uploading: (name: string, percent: number) => `Uploading ${name}: ${percent}%`,
+  uploadTooLarge: (name: string) => `${name} is too large to send.`,
+  uploadRefused: (name: string) => `${name} cannot be sent: this type of file is not accepted.`,
+  uploadFailed: (name: string) => `${name} could not be sent.`,
+  dropHere: 'Drop a file to send it',
 };
 
 export type Strings = typeof en;
@@ -64,6 +70,12 @@ const fr: Strings = {
   errorOrigin: "Ce chat n'est pas activé sur ce site.",
   errorRateLimited: (s) => `Vous envoyez des messages trop vite. Réessayez dans ${s} s.`,
   errorGeneric: 'Le chat est indisponible pour le moment. Réessayez plus tard.',
+  attach: 'Joindre un fichier',
+  uploading: (name, percent) => `Envoi de ${name} : ${percent} %`,
+  uploadTooLarge: (name) => `${name} est trop volumineux.`,
+  uploadRefused: (name) => `${name} ne peut pas être envoyé : ce type de fichier n'est pas accepté.`,
+  uploadFailed: (name) => `${name} n'a pas pu être envoyé.`,
+  dropHere: 'Déposez un fichier pour l’envoyer',
 };
 
 const TABLES: Record<string, Strings> = { en, fr };

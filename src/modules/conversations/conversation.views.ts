@@ -17,6 +17,11 @@ export interface ConversationView {
   lastMessagePreview: string | null;
   agentLastReadSeq: number;
   visitorLastReadSeq: number;
+  /** When the first public agent reply landed (reports' first response time). */
+  firstAgentReplyAt: string | null;
+  /** When and by whom it was last resolved (kept when it reopens). */
+  resolvedAt: string | null;
+  resolvedById: string | null;
   createdAt: string;
   updatedAt: string;
   /**
@@ -42,6 +47,9 @@ export function toConversationView(c: Conversation, labels?: LabelChip[]): Conve
     lastMessagePreview: c.lastMessagePreview,
     agentLastReadSeq: c.agentLastReadSeq,
     visitorLastReadSeq: c.visitorLastReadSeq,
+    firstAgentReplyAt: toIsoOrNull(c.firstAgentReplyAt),
+    resolvedAt: toIsoOrNull(c.resolvedAt),
+    resolvedById: c.resolvedById,
     createdAt: toIso(c.createdAt),
     updatedAt: toIso(c.updatedAt),
     ...(labels && { labels }),
@@ -96,6 +104,11 @@ export function conversationFromRow(r: Row): Conversation {
     agentLastReadSeq: Number(r.agent_last_read_seq),
     visitorLastReadSeq: Number(r.visitor_last_read_seq),
     openingClientMessageId: (r.opening_client_message_id as string | null) ?? null,
+    firstAgentReplyAt: r.first_agent_reply_at ? new Date(r.first_agent_reply_at as string) : null,
+    firstAgentReplyById: (r.first_agent_reply_by_id as string | null) ?? null,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at as string) : null,
+    resolvedById: (r.resolved_by_id as string | null) ?? null,
+    offlineNoticeAt: r.offline_notice_at ? new Date(r.offline_notice_at as string) : null,
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),
   };

@@ -159,6 +159,24 @@ export class ConversationsRepository {
     return row?.unread ?? 0;
   }
 
+  /**
+   * Takes the right to send the out-of-hours notice (csat lane): true for at most one caller per
+   * conversation per 24 h, however many visitor messages race (the row lock orders them).
+   */
+  async claimOfflineNotice(conversationId: string, db: Db = this.db): Promise<boolean> {
+    const rows = await db
+      .update(conversations)
+      .set({ offlineNoticeAt: sql`now()` })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          sql`(${conversations.offlineNoticeAt} is null or ${conversations.offlineNoticeAt} <= now() - interval '24 hours')`,
+        ),
+      )
+      .returning({ id: conversations.id });
+    return rows.length > 0;
+  }
+
   /** Opens a conversation; the same visitor + opening clientMessageId returns the existing one. */
   async open(
     input: { projectId: string; visitorId: string; openingClientMessageId: string },
@@ -184,18 +202,20 @@ export class ConversationsRepository {
    * The membership row is share-locked, so a concurrent removal (which unassigns in the same
    * transaction) either runs first and this matches nothing, or runs after and unassigns this.
    * Undefined when nothing matched. `changed` (the fields that really change) goes to the outbox;
-   * with none, nothing does.
+   * with none, nothing does. `resolvedBy` stamps resolved_at/resolved_by_id (a resolve by that user).
    */
   async update(
     conversationId: string,
     changes: ConversationChanges,
     teamId: string,
     changed: (keyof ConversationChanges)[],
+    resolvedBy?: string,
   ): Promise<Conversation | undefined> {
     const assignee = changes.assigneeId ? memberHeldForShare(teamId, changes.assigneeId) : undefined;
+    const resolved = resolvedBy ? { resolvedAt: sql`now()`, resolvedById: resolvedBy } : {};
     const update = this.db
       .update(conversations)
-      .set({ ...changes, updatedAt: sql`now()` })
+      .set({ ...changes, ...resolved, updatedAt: sql`now()` })
       .where(and(eq(conversations.id, conversationId), assignee))
       .returning();
     if (changed.length === 0) return (await update)[0];

@@ -140,7 +140,8 @@ export class ConversationsService implements OnModuleInit {
     }
     if (dto.assigneeId !== undefined) changes.assigneeId = dto.assigneeId;
     const changed = changedFields(before, changes);
-    const after = await this.repo.update(conversationId, changes, teamId, changed);
+    const resolvedBy = changed.includes('status') && changes.status === 'resolved' ? user.id : undefined;
+    const after = await this.repo.update(conversationId, changes, teamId, changed, resolvedBy);
     if (!after) {
       // Deleted meanwhile, or the assignee left the team between the check and the write.
       if (dto.assigneeId && !(await this.access.isMember(teamId, dto.assigneeId))) throw assigneeNotMember();

@@ -1,5 +1,6 @@
 import { toIso } from '../../platform/dates';
 import type { Message, MessageSender } from '../../db/schema';
+import { attachmentFromRow, toAttachmentView, type AttachmentView } from '../attachments/attachment.views';
 
 /** The public face of an agent who wrote a message: what a visitor may see of them, nothing more. */
 export interface MessageAuthor {
@@ -9,7 +10,7 @@ export interface MessageAuthor {
 }
 
 /** A message row with its author's display name, when the repository joined it. */
-export type MessageWithAuthor = Message & { authorName?: string | null };
+export type MessageWithAuthor = Message & { authorName?: string | null; attachments?: AttachmentView[] };
 
 /** A message as the API, sockets and outbox consumers show it. */
 export interface MessageView {
@@ -24,6 +25,8 @@ export interface MessageView {
   private: boolean;
   clientMessageId: string;
   createdAt: string;
+  /** Files attached to the message (empty when none). */
+  attachments: AttachmentView[];
 }
 
 export function toMessageView(m: MessageWithAuthor): MessageView {
@@ -38,15 +41,22 @@ export function toMessageView(m: MessageWithAuthor): MessageView {
     private: m.private,
     clientMessageId: m.clientMessageId,
     createdAt: toIso(m.createdAt),
+    attachments: m.attachments ?? [],
   };
 }
 
 type Row = Record<string, unknown>;
 
-/** Maps a raw snake_case messages row; `prefix` names its columns' prefix (`m_` in the append). */
+/**
+ * Maps a raw snake_case messages row; `prefix` names its columns' prefix (`m_` in the append).
+ * `attachments` (raw attachment rows, as in the append's result and a message.created outbox
+ * snapshot of a message with files) is read when present; absent means none.
+ */
 export function messageFromRow(r: Row, prefix = ''): MessageWithAuthor {
   const col = (name: string) => r[prefix + name];
+  const attachments = col('attachments') as Row[] | undefined;
   return {
+    attachments: (attachments ?? []).map((a) => toAttachmentView(attachmentFromRow(a))),
     authorName: (col('author_name') as string | null | undefined) ?? null,
     id: col('id') as string,
     conversationId: col('conversation_id') as string,

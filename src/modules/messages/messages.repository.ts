@@ -15,6 +15,10 @@ import {
   users,
   visitors,
 } from '../../db/schema';
+import { AppError } from '../../platform/errors/app-error';
+import { ErrorCode } from '../../platform/errors/error-codes';
+import { toAttachmentView, type AttachmentView } from '../attachments/attachment.views';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { conversationFromRow } from '../conversations/conversation.views';
 import { messageFromRow, type MessageWithAuthor } from './message.views';
 
@@ -27,6 +31,8 @@ export interface AppendInput {
   body: string;
   clientMessageId: string;
   private?: boolean;
+  /** Uploads of this conversation and sender, not yet attached: attached by the same statement. */
+  attachmentIds?: string[];
 }
 
 export type AppendResult =
@@ -50,7 +56,7 @@ export interface HistoryQuery {
 
 /**
  * Appends a message in one statement: bumps the conversation's sequence (its row lock orders sends
- * per conversation), inserts the message with that seq and its outbox rows (message.created, and
+ * per conversation), stamps the first public agent reply (reports' first response time), inserts the message with that seq and its outbox rows (message.created, and
  * conversation.updated when a visitor's message reopens it), and reports the status before the change.
  * A blocked visitor's send ($8) inserts nothing (no extra round trip: the check is part of `prev`).
  * A repeated clientMessageId inserts nothing: `prev` skips it when it was committed before this
@@ -62,7 +68,7 @@ export interface HistoryQuery {
  * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
  */
 const APPEND: PreparedStatement = {
-  name: 'messages_append_v6',
+  name: 'messages_append_v7',
   text: `
     with prev as (
       select id, status from conversations
@@ -80,7 +86,11 @@ const APPEND: PreparedStatement = {
         status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
         snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
         visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-        agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+        agent_last_read_seq = case when $3 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
+        first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
+          then now() else c.first_agent_reply_at end,
+        first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null
+          then $4::uuid else c.first_agent_reply_by_id end
       from prev where c.id = prev.id
       returning c.*, prev.status as previous_status
     ), m as (
@@ -104,10 +114,87 @@ const APPEND: PreparedStatement = {
     from c left join m on true`,
 };
 
+/**
+ * The append of a message with attachments: APPEND plus a CTE that sets message_id on the uploads
+ * named in $9 (this conversation's, this sender's, not yet attached), their metadata in the
+ * message's outbox snapshot and in the result, and their count, which the caller compares with
+ * the ids asked for (inside a transaction, so a mismatch rolls the whole send back). Derived from
+ * APPEND's text so the two cannot drift; sends without attachments keep the prepared APPEND.
+ */
+const ATTACHED_JSON = `(select coalesce(jsonb_agg(to_jsonb(a) - 'storage_key' order by a.id), '[]'::jsonb) from a)`;
+function withAttachments(text: string): string {
+  const edits: Array<[string, string]> = [
+    ['left($5, 140) end,', `coalesce(nullif(left($5, 140), ''), '[attachment]') end,`],
+    [
+      '      returning *\n    ), o as (',
+      `      returning *
+    ), a as (
+      update attachments set message_id = m.id from m
+      where attachments.id = any($9::uuid[]) and attachments.conversation_id = m.conversation_id
+        and attachments.message_id is null and attachments.sender = m.sender
+        and attachments.author_id is not distinct from m.author_id
+      returning attachments.*
+    ), o as (`,
+    ],
+    [
+      "'message', to_jsonb(m) - 'search_vector', 'conversation'",
+      `'message', (to_jsonb(m) - 'search_vector') || jsonb_build_object('attachments', ${ATTACHED_JSON}), 'conversation'`,
+    ],
+    [
+      '(select name from users where id = m.author_id) as m_author_name',
+      `(select name from users where id = m.author_id) as m_author_name,
+      ${ATTACHED_JSON} as m_attachments, (select count(*) from a)::int as attached_count`,
+    ],
+  ];
+  return edits.reduce((sql, [from, to]) => {
+    if (!sql.includes(from)) throw new Error(`APPEND changed: "${from}" not found`);
+    return sql.replace(from, to);
+  }, text);
+}
+const APPEND_WITH_ATTACHMENTS_TEXT = withAttachments(APPEND.text);
+
 // Inside a transaction the append runs through Drizzle (unprepared) under a savepoint, so that a
 // lost idempotency race leaves the caller's transaction usable.
-async function executeRows(db: Db, params: unknown[]): Promise<Record<string, unknown>[]> {
-  return rowsOf(await db.execute(positionalSql(APPEND.text, params)));
+async function executeRows(
+  db: Db,
+  params: unknown[],
+  text = APPEND.text,
+): Promise<Record<string, unknown>[]> {
+  return rowsOf(await db.execute(positionalSql(text, params)));
+}
+
+/** The append with attachments: refuses (throwing, so the transaction rolls back) ids it could not attach. */
+async function appendAttaching(
+  db: Db,
+  params: unknown[],
+  wanted: number,
+): Promise<Record<string, unknown>[]> {
+  // Checked (and locked) first, so that a refused send does not even draw outbox ids; the count
+  // after the append still guards what the lock cannot see.
+  const [conversationId, , sender, authorId, , , , , ids] = params;
+  const attachable = rowsOf(
+    await db.execute(
+      positionalSql(
+        `select id from attachments where id = any($1::uuid[]) and conversation_id = $2
+          and message_id is null and sender = $3::message_sender and author_id is not distinct from $4::uuid
+          for update`,
+        [ids, conversationId, sender, authorId],
+      ),
+    ),
+  );
+  if (attachable.length !== wanted) throw notAttachable();
+  const rows = await executeRows(db, params, APPEND_WITH_ATTACHMENTS_TEXT);
+  const row = rows[0];
+  if (row?.m_id && Number(row.attached_count) !== wanted) throw notAttachable();
+  return rows;
+}
+
+function notAttachable(): AppError {
+  return new AppError(
+    ErrorCode.ATTACHMENT_NOT_ATTACHABLE,
+    'Each attachment must be an upload of yours to this conversation, not yet attached to a message',
+    [{ path: 'attachmentIds', message: 'unknown, already attached, or not yours' }],
+  );
 }
 
 @Injectable()
@@ -115,6 +202,7 @@ export class MessagesRepository {
   constructor(
     @Inject(DB) private readonly db: Db,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   /** See APPEND. */
@@ -129,11 +217,20 @@ export class MessagesRepository {
       input.clientMessageId,
       input.visitorId ?? null,
     ];
+    const attachmentIds = input.attachmentIds ?? [];
     let rows: Record<string, unknown>[];
     try {
-      rows = tx
-        ? await tx.transaction(async (savepoint) => executeRows(savepoint as unknown as Db, params))
-        : await this.database.prepared(APPEND, params);
+      if (attachmentIds.length > 0) {
+        // As an array literal: a JS array would be expanded into a list of parameters.
+        const attaching = [...params, `{${attachmentIds.join(',')}}`];
+        rows = await (tx ?? this.db).transaction(async (inner) =>
+          appendAttaching(inner as unknown as Db, attaching, attachmentIds.length),
+        );
+      } else {
+        rows = tx
+          ? await tx.transaction(async (savepoint) => executeRows(savepoint as unknown as Db, params))
+          : await this.database.prepared(APPEND, params);
+      }
     } catch (err) {
       if (!isUniqueViolation(err, 'messages_conversation_client_id_key')) throw err;
       rows = [];
@@ -181,9 +278,10 @@ export class MessagesRepository {
     clientMessageId: string,
     db: Db = this.db,
   ): Promise<MessageWithAuthor | undefined> {
-    const [row] = await this.withAuthor(db)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)));
-    return row;
+    const [row] = await this.withAuthor(db).where(
+      and(eq(messages.conversationId, conversationId), eq(messages.clientMessageId, clientMessageId)),
+    );
+    return row && (await this.withAttachments([row], db))[0];
   }
 
   /** One page of a conversation's history in ascending order; `limit + 1` rows tell whether more exist. */
@@ -202,8 +300,23 @@ export class MessagesRepository {
       .orderBy(forward ? asc(messages.seq) : desc(messages.seq))
       .limit(q.limit + 1);
     const hasMore = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
+    const page = await this.withAttachments(rows.slice(0, q.limit));
     return { items: forward ? page : page.reverse(), hasMore };
+  }
+
+  /** The messages with their attachments' metadata (one query for the page). */
+  private async withAttachments(items: MessageWithAuthor[], db: Db = this.db): Promise<MessageWithAuthor[]> {
+    const found = await this.attachments.byMessageIds(
+      items.map((m) => m.id),
+      db,
+    );
+    const byMessage = new Map<string, AttachmentView[]>();
+    for (const a of found) {
+      const list = byMessage.get(a.messageId!) ?? [];
+      list.push(toAttachmentView(a));
+      byMessage.set(a.messageId!, list);
+    }
+    return items.map((m) => ({ ...m, attachments: byMessage.get(m.id) ?? [] }));
   }
 
   /** Messages with their author's display name (agents' messages; a visitor's have no author). */

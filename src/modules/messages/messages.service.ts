@@ -18,6 +18,7 @@ import { requireVisitor } from '../widget/widget.guard';
 import { toMessageView, type MessageView } from './message.views';
 import type { HistoryQueryDto, SendAgentMessageDto, SendVisitorMessageDto } from './messages.dto';
 import { MessagesRepository, type AppendInput, type AppendResult } from './messages.repository';
+import { OfflineNoticeService } from './offline-notice.service';
 import {
   toConversationView,
   toWidgetConversation,
@@ -49,6 +50,7 @@ export class MessagesService {
     private readonly transactions: Transactions,
     private readonly events: DomainEvents,
     private readonly limiter: RateLimiter,
+    private readonly offlineNotice: OfflineNoticeService,
   ) {}
 
   /**
@@ -63,7 +65,12 @@ export class MessagesService {
     await this.limiter.enforce('message', `visitor:${visitorId}`);
     if (!dto.conversationId) await this.limiter.enforce('conversation', `${project.id}:${ctx.ip}`);
     if (dto.visitor) await this.applyProfile(ctx, visitorId, dto.visitor);
-    const base = { sender: 'visitor' as const, body: dto.body, clientMessageId: dto.clientMessageId };
+    const base = {
+      sender: 'visitor' as const,
+      body: dto.body,
+      clientMessageId: dto.clientMessageId,
+      attachmentIds: dto.attachmentIds,
+    };
 
     if (dto.conversationId) {
       const result = await this.repo.append({ ...base, conversationId: dto.conversationId, visitorId });
@@ -94,6 +101,7 @@ export class MessagesService {
       body: dto.body,
       clientMessageId: dto.clientMessageId,
       private: dto.private,
+      attachmentIds: dto.attachmentIds,
     };
     const { message, created } = await this.finish(await this.repo.append(input), false);
     return { message, created };
@@ -177,6 +185,8 @@ export class MessagesService {
     visitorId: string,
     ctx: WidgetContext,
   ): Promise<VisitorSendOutcome> {
+    if (outcome.created)
+      await this.offlineNotice.afterVisitorMessage(ctx.project, outcome.message.conversationId);
     const conversation =
       outcome.conversation ??
       toConversationView(

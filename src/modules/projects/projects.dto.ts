@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Project } from '../../db/schema';
 import { plainText } from '../auth/auth.dto';
 import { normaliseAllowedOrigin } from './allowed-origins';
+import { businessHoursSchema, csatSettingsSchema } from './project-settings.dto';
 
 /** An origin such as https://shop.example.com, http://localhost:5173 or https://*.example.com (no path). */
 export const originSchema = z
@@ -22,6 +23,18 @@ const settingsSchema = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1f6feb')
     .optional(),
+  attachments: z
+    .strictObject({
+      maxBytes: z.number().int().min(1).max(2 ** 31 - 1).optional().describe('Capped by ATTACHMENT_MAX_BYTES'),
+      allowedTypes: z
+        .array(z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a content type like image/png'))
+        .max(50)
+        .optional(),
+    })
+    .optional()
+    .describe('Upload limits (defaults: 10 MB; images, PDF, plain text, office formats)'),
+  csat: csatSettingsSchema.optional(),
+  businessHours: businessHoursSchema.nullable().optional(),
 });
 
 const projectFields = {
@@ -65,6 +78,11 @@ const projectSchema = z.object({
     name: z.string().optional(),
     greeting: z.string().optional(),
     color: z.string().optional(),
+    attachments: z
+      .object({ maxBytes: z.number().optional(), allowedTypes: z.array(z.string()).optional() })
+      .optional(),
+    csat: csatSettingsSchema.optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
   }),
   requireIdentityVerification: z.boolean(),
   createdAt: z.iso.datetime(),

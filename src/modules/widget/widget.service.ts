@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { Visitor } from '../../db/schema';
+import { isOpen, nextOpenAt } from '../business-hours/business-hours';
 import { PresenceService } from '../presence/presence.service';
 import { checkIdentity } from '../visitors/identity-verification';
 import { VisitorTokenService } from '../visitors/visitor-token.service';
@@ -22,12 +23,21 @@ export class WidgetService {
 
   async config(ctx: WidgetContext): Promise<WidgetConfigResponseDto> {
     const { project } = ctx;
+    const hours = project.settings.businessHours;
+    const now = new Date();
+    const withinHours = !hours || isOpen(hours, now);
+    const agentsOnline = (await this.presence.onlineAgents(project.id)).length > 0;
     return {
       projectId: project.id,
       name: project.settings.name ?? project.name,
       greeting: project.settings.greeting ?? null,
       color: project.settings.color ?? null,
-      agentsOnline: (await this.presence.onlineAgents(project.id)).length > 0,
+      agentsOnline,
+      online: agentsOnline && withinHours,
+      withinHours,
+      nextOpenAt: hours && !withinHours ? (nextOpenAt(hours, now)?.toISOString() ?? null) : null,
+      offlineMessage: hours && !withinHours ? (hours.offlineMessage ?? null) : null,
+      csatEnabled: project.settings.csat?.enabled ?? false,
       requireIdentityVerification: project.requireIdentityVerification,
     };
   }

@@ -16,10 +16,13 @@ const TAGS: Record<string, string> = {
   'canned-responses': "A team's reusable replies, inserted from the reply box with /shortcut",
   widget: "The embeddable widget's API (X-Project-Key and X-Visitor-Token)",
   webhooks: 'Signed event deliveries to your endpoints: endpoints, secrets, the delivery log',
+  attachments: 'Files in conversations: upload, download and short-lived links (visitors and agents)',
   health: 'Liveness for load balancers',
   search: "Full-text search over the caller's teams' messages (internal notes too) and visitors",
   contacts: 'Visitors as agents manage them: profiles, blocking, erasure and export',
   notifications: "Email notifications: a continuity mail's signed unsubscribe link",
+  csat: "Visitors' satisfaction ratings of resolved conversations",
+  reports: 'Team figures: volumes, response and resolution times, satisfaction, per agent',
 };
 
 /** The declared tags, plus any an operation uses that has no description yet (so every tag is declared). */

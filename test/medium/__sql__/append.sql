@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v6
+-- prepared as messages_append_v7
 with prev as (
   select id,
     status
@@ -22,7 +22,9 @@ with prev as (
     status = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $3 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $3 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $3 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+    agent_last_read_seq = case when $3 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
+    first_agent_reply_at = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
+    first_agent_reply_by_id = case when $3 = 'agent' and not $6 and c.first_agent_reply_at is null then $4::uuid else c.first_agent_reply_by_id end
   from prev
   where c.id = prev.id
   returning c.*,
@@ -68,7 +70,7 @@ from c
 left join m on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v6
+-- prepared as messages_append_v7
 -- the statement shown under "append to a conversation (prepared)"
 select "messages"."id",
   "messages"."conversation_id",
@@ -83,14 +85,24 @@ select "messages"."id",
 from "messages"
 left join "users" on "users"."id" = "messages"."author_id"
 where ("messages"."conversation_id" = $1 and "messages"."client_message_id" = $2);
+select "id",
+  "message_id",
+  "name",
+  "size",
+  "content_type",
+  "width",
+  "height"
+from "attachments"
+where "attachments"."message_id" in ($1)
+order by "attachments"."id";
 
 -- first message of a new conversation (MessagesService.sendAsVisitor, one transaction)
 select count(*) as count
 from "visitors"
 where ("visitors"."id" = $1 and "visitors"."blocked_at" is not null);;
 with w as (
-  insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "created_at", "updated_at")
-  values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default)
+  insert into "conversations" ("id", "project_id", "visitor_id", "status", "assignee_id", "snoozed_until", "last_seq", "last_public_seq", "last_message_at", "last_message_preview", "agent_last_read_seq", "visitor_last_read_seq", "opening_client_message_id", "first_agent_reply_at", "first_agent_reply_by_id", "resolved_at", "resolved_by_id", "offline_notice_at", "created_at", "updated_at")
+  values ($1, $2, $3, default, default, default, default, default, default, default, default, default, $4, default, default, default, default, default, default, default)
   on conflict do nothing
   returning "id",
     "project_id",
@@ -105,6 +117,11 @@ with w as (
     "agent_last_read_seq",
     "visitor_last_read_seq",
     "opening_client_message_id",
+    "first_agent_reply_at",
+    "first_agent_reply_by_id",
+    "resolved_at",
+    "resolved_by_id",
+    "offline_notice_at",
     "created_at",
     "updated_at"),
   o as (
@@ -137,21 +154,23 @@ with prev as (
     status = case when $12 = 'visitor' and c.status in ('resolved', 'snoozed') then 'open' else c.status end,
     snoozed_until = case when $13 = 'visitor' and c.status in ('resolved', 'snoozed') then null else c.snoozed_until end,
     visitor_last_read_seq = case when $14 = 'visitor' then c.last_seq + 1 else c.visitor_last_read_seq end,
-    agent_last_read_seq = case when $15 = 'visitor' then c.agent_last_read_seq else c.last_seq + 1 end
+    agent_last_read_seq = case when $15 = 'agent' then c.last_seq + 1 else c.agent_last_read_seq end,
+    first_agent_reply_at = case when $16 = 'agent' and not $17 and c.first_agent_reply_at is null then now() else c.first_agent_reply_at end,
+    first_agent_reply_by_id = case when $18 = 'agent' and not $19 and c.first_agent_reply_at is null then $20::uuid else c.first_agent_reply_by_id end
   from prev
   where c.id = prev.id
   returning c.*,
     prev.status as previous_status),
   m as (
   insert into messages (id, conversation_id, seq, sender, author_id, body, private, client_message_id)
-  select $16,
+  select $21,
     c.id,
     c.last_seq,
-    $17::message_sender,
-    $18,
-    $19,
-    $20,
-    $21
+    $22::message_sender,
+    $23,
+    $24,
+    $25,
+    $26
   from c
   returning *),
   o as (

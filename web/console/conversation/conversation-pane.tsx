@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { visitorLabel } from '../inbox/inbox-list';
 import { LabelPicker } from '../labels/label-picker';
 import { ConversationActions } from './conversation-actions';
+import { ConversationRating } from './conversation-rating';
 import { openConversation, OpenConversation } from './conversation-store';
 import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
@@ -51,6 +52,7 @@ export function ConversationPane({ id }: { id: string }) {
             {conversation.error.value}
           </p>
         )}
+        <ConversationRating conversationId={id} />
         <MessageList conversation={conversation} />
         <ReplyBox conversation={conversation} />
       </section>

@@ -101,13 +101,24 @@ export class OpenConversation {
     return this.catchingUp;
   }
 
-  async send(body: string, isPrivate: boolean, clientMessageId: string = crypto.randomUUID()): Promise<void> {
-    this.log.pending.set(clientMessageId, { clientMessageId, body, private: isPrivate, failed: false });
+  async send(
+    body: string,
+    isPrivate: boolean,
+    clientMessageId: string = crypto.randomUUID(),
+    attachmentIds?: string[],
+  ): Promise<void> {
+    this.log.pending.set(clientMessageId, {
+      clientMessageId,
+      body,
+      private: isPrivate,
+      failed: false,
+      attachmentIds,
+    });
     this.publish();
     try {
       const { data } = await api<Message>(`/conversations/${this.id}/messages`, {
         method: 'POST',
-        body: { body, clientMessageId, private: isPrivate },
+        body: { body, clientMessageId, private: isPrivate, attachmentIds },
       });
       if (this.log.apply(data) === 'gap') void this.catchUp();
     } catch {
@@ -120,7 +131,7 @@ export class OpenConversation {
   /** Sends a failed message again with the same clientMessageId (never twice on the server). */
   retry(clientMessageId: string): void {
     const pending = this.log.pending.get(clientMessageId);
-    if (pending) void this.send(pending.body, pending.private, clientMessageId);
+    if (pending) void this.send(pending.body, pending.private, clientMessageId, pending.attachmentIds);
   }
 
   /** Moves the agent read marker to the last message held, when it is behind. */

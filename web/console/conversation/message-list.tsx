@@ -3,6 +3,7 @@ import { memberName } from '../workspace/team-data';
 import type { Message } from '../workspace/types';
 import type { OpenConversation } from './conversation-store';
 import { useJumpToMessage } from '../search/jump-to-message';
+import { MessageFiles } from './message-files';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -15,7 +16,8 @@ function Bubble({ m, seen }: { m: Message; seen: boolean }) {
         <span>{m.private ? `Internal note · ${who}` : who}</span>
         <time dateTime={m.createdAt}>{clock(m.createdAt)}</time>
       </div>
-      <p class="msg-body">{m.body}</p>
+      {m.body && <p class="msg-body">{m.body}</p>}
+      <MessageFiles files={m.attachments} />
       {seen && <div class="msg-seen">Seen by visitor</div>}
     </li>
   );
@@ -85,7 +87,7 @@ export function MessageList({ conversation }: { conversation: OpenConversation }
         ))}
         {pending.map((p) => (
           <li key={p.clientMessageId} class={`msg msg-${p.private ? 'note' : 'agent'} msg-pending`}>
-            <p class="msg-body">{p.body}</p>
+            <p class="msg-body">{p.body || 'Attachment…'}</p>
             <div class="msg-seen">
               {p.failed ? (
                 <>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CannedPicker } from '../canned/canned-picker';
 import { liveSocket } from '../workspace/live';
 import { focusReply, noteMode, type OpenConversation } from './conversation-store';
+import { ReplyAttachments } from './reply-attachments';
 
 const TYPING_REPEAT_MS = 2_000;
 const TYPING_IDLE_MS = 3_000;
@@ -99,6 +100,7 @@ export function ReplyBox({ conversation }: { conversation: OpenConversation }) {
         }}
       />
       <div class="reply-actions">
+        <ReplyAttachments conversation={conversation} note={note} />
         <button class="btn btn-primary" type="submit">
           Send
         </button>

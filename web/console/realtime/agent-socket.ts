@@ -5,7 +5,14 @@
 import { signal } from '@preact/signals';
 import { io, type Socket } from 'socket.io-client';
 import { accessToken } from '../auth/session';
-import type { Conversation, Message, ReadEvent, ResyncComplete, TypingEvent } from '../workspace/types';
+import type {
+  Conversation,
+  Message,
+  Rating,
+  ReadEvent,
+  ResyncComplete,
+  TypingEvent,
+} from '../workspace/types';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
@@ -17,6 +24,7 @@ export interface AgentEvents {
   'message.read': (p: ReadEvent) => void;
   presence: (p: { projectId: string; agentIds: string[]; online: boolean }) => void;
   'resync.complete': (p: ResyncComplete) => void;
+  'csat.submitted': (p: { rating: Rating; conversation: Conversation }) => void;
 }
 
 export interface AgentSocketOptions {

@@ -10,6 +10,8 @@ export interface PendingMessage {
   body: string;
   private: boolean;
   failed: boolean;
+  /** Uploaded files sent with it (a retry sends them again). */
+  attachmentIds?: string[];
 }
 
 export type ApplyResult = 'added' | 'duplicate' | 'gap';

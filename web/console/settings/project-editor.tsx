@@ -3,6 +3,7 @@ import { api, errorText } from '../workspace/api';
 import { BASE, linkClick } from '../workspace/router';
 import type { Project } from '../workspace/types';
 import { CopyButton } from './copy-button';
+import { CsatHoursSettings } from './csat-hours-settings';
 import { rememberProject, revealedSecrets } from './project-store';
 import { WebhooksSettings } from './webhooks-settings';
 
@@ -176,6 +177,7 @@ export function ProjectEditor({ project }: { project: Project }) {
         )}
       </form>
       <Snippet project={project} />
+      <CsatHoursSettings project={project} />
       <Keys project={project} />
       <WebhooksSettings project={project} />
     </div>

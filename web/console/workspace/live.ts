@@ -3,6 +3,7 @@
 // presence by fetching them again. Events of the team's other projects are ignored.
 import { signal } from '@preact/signals';
 import { currentUser } from '../auth/session';
+import { onCsatSubmitted } from '../conversation/conversation-rating';
 import { openConversation } from '../conversation/conversation-store';
 import { inboxConversation, inboxMessage, inboxRead, loadInbox } from '../inbox/inbox-store';
 import { AgentSocket } from '../realtime/agent-socket';
@@ -50,6 +51,7 @@ export function startLive(teamId: string): AgentSocket {
   });
   socket.on('typing', (e) => isOpen(e.conversationId)?.onTyping(e));
   socket.on('presence', ({ projectId, agentIds }) => setPresence(projectId, agentIds));
+  socket.on('csat.submitted', ({ rating, conversation }) => ours(conversation) && onCsatSubmitted(rating));
   socket.on('resync.complete', ({ hasMore, snapshots }) => {
     const open = openConversation.value;
     if (!open) return;

@@ -8,7 +8,8 @@ export const BASE = '/app';
 export type Route =
   | { name: 'inbox'; conversationId: string | null }
   | { name: 'settings'; section: SettingsSection; id: string | null }
-  | { name: 'contacts'; visitorId: string | null };
+  | { name: 'contacts'; visitorId: string | null }
+  | { name: 'reports' };
 
 export type SettingsSection = 'projects' | 'team' | 'account' | 'labels' | 'canned-responses';
 const SETTINGS_SECTIONS: SettingsSection[] = ['projects', 'team', 'account', 'labels', 'canned-responses'];
@@ -23,6 +24,7 @@ export function parseRoute(p: string): Route {
     return { name: 'settings', section, id: parts[2] ?? null };
   }
   if (parts[0] === 'contacts') return { name: 'contacts', visitorId: parts[1] ?? null };
+  if (parts[0] === 'reports') return { name: 'reports' };
   if (parts[0] === 'conversations' && parts[1]) return { name: 'inbox', conversationId: parts[1] };
   return { name: 'inbox', conversationId: null };
 }

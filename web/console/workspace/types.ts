@@ -9,6 +9,7 @@ export type InboxItem = Schemas['InboxItemResponseDto'];
 export type ConversationDetail = Schemas['ConversationDetailResponseDto'];
 export type VisitorProfile = ConversationDetail['visitor'];
 export type Message = Schemas['MessageResponseDto'];
+export type Rating = Schemas['RatingResponseDto'];
 export type ConversationStatus = Conversation['status'];
 export type Member = Schemas['MemberResponseDto'];
 export type Role = Member['role'];

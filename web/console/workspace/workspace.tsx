@@ -6,6 +6,7 @@ import { currentTeamId, currentUser } from '../auth/session';
 import { TeamSwitcher } from '../auth/team-switcher';
 import { InboxPage } from '../inbox/inbox-page';
 import { items, loadInbox } from '../inbox/inbox-store';
+import { ReportsPage } from '../reports/reports-page';
 import { SettingsPage } from '../settings/settings-page';
 import { ContactsPage } from '../contacts/contacts-page';
 import { CONTACTS_PATH } from '../contacts/contacts-route';
@@ -51,6 +52,13 @@ function TopBar() {
           aria-current={route.name === 'contacts' ? 'page' : undefined}
         >
           Contacts
+        </a>
+        <a
+          href={`${BASE}/reports`}
+          onClick={linkClick}
+          aria-current={route.name === 'reports' ? 'page' : undefined}
+        >
+          Reports
         </a>
         {canManage.value && (
           <a
@@ -105,13 +113,10 @@ export function Workspace() {
     <div class="ws">
       <TopBar />
       <ConnectionBanner />
-      {route.name === 'inbox' ? (
-        <InboxPage conversationId={route.conversationId} />
-      ) : route.name === 'contacts' ? (
-        <ContactsPage visitorId={route.visitorId} />
-      ) : (
-        <SettingsPage section={route.section} id={route.id} />
-      )}
+      {route.name === 'inbox' && <InboxPage conversationId={route.conversationId} />}
+      {route.name === 'contacts' && <ContactsPage visitorId={route.visitorId} />}
+      {route.name === 'settings' && <SettingsPage section={route.section} id={route.id} />}
+      {route.name === 'reports' && <ReportsPage />}
       <Shortcuts />
     </div>
   );

@@ -2,6 +2,80 @@
 // The typed client (client.ts) and the front-ends use it; `npm test` fails when it is stale.
 
 export interface paths {
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one file for a conversation (multipart/form-data, field `file`)
+         * @description Then send a message with `attachmentIds`. The type is sniffed from the bytes; over the project's limit 413 ATTACHMENT_TOO_LARGE, a type it does not accept 415 ATTACHMENT_TYPE_NOT_ALLOWED; nothing is stored then. Uploads never attached are deleted after 24 h.
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment (its conversation's visitor, or agents of its team)
+         * @description Served with Content-Disposition: attachment (inline only for PNG, JPEG, GIF and WebP), X-Content-Type-Options: nosniff and Content-Security-Policy: sandbox; default-src 'none'.
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download through a signed link (404 when the signature is wrong or expired) */
+        get: operations["AttachmentContentController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived URL of an attachment, usable without credentials (for <img src> and links) */
+        post: operations["AttachmentsController_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -210,6 +284,23 @@ export interface paths {
          * @description 201 when stored; 200 with the original message when clientMessageId was already used.
          */
         post: operations["MessagesAgentController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's satisfaction rating of a conversation (null when none) */
+        get: operations["CsatController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -445,6 +536,26 @@ export interface paths {
         put?: never;
         /** Register a webhook endpoint (owner/admin); the signing secret is shown once */
         post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversation, response-time and satisfaction figures per day or week, in total and per agent
+         * @description Days are cut in `timezone`; times are in seconds (median and 90th percentile). First response counts conversations opened in the range; resolution those resolved in it.
+         */
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -796,6 +907,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/conversations/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the widget should ask for a rating, and the rating given */
+        get: operations["CsatWidgetController_state"];
+        put?: never;
+        /**
+         * Rate a resolved conversation 1–5 with an optional comment (one per conversation)
+         * @description Once per conversation, changeable for 7 days (then 409 RATING_LOCKED). Needs the project to have ratings on (409 CSAT_DISABLED) and the conversation resolved (409 RATING_NOT_REQUESTED).
+         */
+        post: operations["CsatWidgetController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/widget/session": {
         parameters: {
             query?: never;
@@ -840,6 +972,26 @@ export interface components {
         };
         AcceptInvitationDto: {
             token: string;
+        };
+        AttachmentLinkResponseDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Usable without credentials (e.g. <img src>) until expiresAt: presigned S3, or a path on this server */
+            url: string;
+        };
+        AttachmentResponseDto: {
+            /** @description Sniffed from the bytes, never taken from the client */
+            contentType: string;
+            /** @description Images: pixels */
+            height?: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Sanitised filename */
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @description Images: pixels */
+            width?: number;
         };
         AuthResponseDto: {
             accessToken: string;
@@ -897,6 +1049,11 @@ export interface components {
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -914,6 +1071,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -942,12 +1109,36 @@ export interface components {
             visitorId: string;
             visitorLastReadSeq: number;
         };
+        ConversationRatingResponseDto: {
+            rating: {
+                comment?: string | null;
+                /** Format: uuid */
+                conversationId?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The visitor can change it until then (7 days)
+                 */
+                editableUntil?: string;
+                /** Format: uuid */
+                id?: string;
+                score?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+            } | null;
+        };
         ConversationResponseDto: {
             agentLastReadSeq: number;
             /** Format: uuid */
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -965,6 +1156,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -1010,7 +1211,30 @@ export interface components {
             requireIdentityVerification: boolean;
             /** @default {} */
             settings: {
+                /** @description Upload limits (defaults: 10 MB; images, PDF, plain text, office formats) */
+                attachments?: {
+                    allowedTypes?: string[];
+                    /** @description Capped by ATTACHMENT_MAX_BYTES */
+                    maxBytes?: number;
+                };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1034,7 +1258,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
+                code: "VALIDATION_FAILED" | "INVALID_ID" | "INVALID_CURSOR" | "ASSIGNEE_NOT_MEMBER" | "BAD_REQUEST" | "WEBHOOK_URL_NOT_ALLOWED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "REFRESH_TOKEN_ROTATED" | "PROJECT_KEY_INVALID" | "VISITOR_TOKEN_INVALID" | "IDENTITY_VERIFICATION_FAILED" | "IDENTITY_CHANGE_NOT_ALLOWED" | "ORIGIN_NOT_ALLOWED" | "FORBIDDEN" | "INSUFFICIENT_ROLE" | "INVITATION_EMAIL_MISMATCH" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "TEAM_NOT_FOUND" | "MEMBER_NOT_FOUND" | "INVITATION_NOT_FOUND" | "PROJECT_NOT_FOUND" | "CONVERSATION_NOT_FOUND" | "LABEL_NOT_FOUND" | "CANNED_RESPONSE_NOT_FOUND" | "VISITOR_NOT_FOUND" | "VISITOR_BLOCKED" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "ATTACHMENT_NOT_FOUND" | "ATTACHMENT_TOO_LARGE" | "ATTACHMENT_TYPE_NOT_ALLOWED" | "ATTACHMENT_NOT_ATTACHABLE" | "CONFLICT" | "LABEL_NAME_TAKEN" | "SHORTCUT_TAKEN" | "EMAIL_TAKEN" | "CLIENT_MESSAGE_ID_CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "CSAT_DISABLED" | "RATING_NOT_REQUESTED" | "RATING_LOCKED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "PASSWORD_RESET_TOKEN_INVALID" | "UNSUBSCRIBE_TOKEN_INVALID";
                 details?: {
                     message: string;
                     path?: string;
@@ -1066,6 +1290,11 @@ export interface components {
             assigneeId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the first public agent reply landed
+             */
+            firstAgentReplyAt: string | null;
             /** Format: uuid */
             id: string;
             /** @description The conversation's labels, by name */
@@ -1083,6 +1312,16 @@ export interface components {
             lastSeq: number;
             /** Format: uuid */
             projectId: string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (kept if it reopens)
+             */
+            resolvedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who resolved it last
+             */
+            resolvedById: string | null;
             /** Format: date-time */
             snoozedUntil: string | null;
             /** @enum {string} */
@@ -1155,6 +1394,21 @@ export interface components {
             userId: string;
         };
         MessageResponseDto: {
+            /** @description Files attached to the message (empty when none) */
+            attachments: {
+                /** @description Sniffed from the bytes, never taken from the client */
+                contentType: string;
+                /** @description Images: pixels */
+                height?: number;
+                /** Format: uuid */
+                id: string;
+                /** @description Sanitised filename */
+                name: string;
+                /** @description Bytes */
+                size: number;
+                /** @description Images: pixels */
+                width?: number;
+            }[];
             /** @description The agent's public name and avatar (agent messages); null for visitor and system messages */
             author: {
                 avatarUrl?: string | null;
@@ -1187,7 +1441,28 @@ export interface components {
             publicKey: string;
             requireIdentityVerification: boolean;
             settings: {
+                attachments?: {
+                    allowedTypes?: string[];
+                    maxBytes?: number;
+                };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1209,12 +1484,56 @@ export interface components {
             /** @description Identity-verification secret; shown only on create and rotate-secret */
             secret: string;
             settings: {
+                attachments?: {
+                    allowedTypes?: string[];
+                    maxBytes?: number;
+                };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
             /** Format: uuid */
             teamId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RateConversationDto: {
+            /** @description Optional words from the visitor */
+            comment?: string;
+            /** @description 1 (very unsatisfied) … 5 (very satisfied) */
+            score: number;
+        };
+        RatingResponseDto: {
+            comment: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The visitor can change it until then (7 days)
+             */
+            editableUntil: string;
+            /** Format: uuid */
+            id: string;
+            score: number;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1238,6 +1557,82 @@ export interface components {
             password: string;
             /** @description Ignored with invitationToken */
             teamName?: string;
+        };
+        ReportSummaryResponseDto: {
+            agents: {
+                /** @description seconds, over the conversations they answered first */
+                medianFirstResponse: number | null;
+                name: string;
+                replies: number;
+                resolved: number;
+                /** Format: uuid */
+                userId: string;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            intervals: {
+                csat: {
+                    average: number | null;
+                    count: number;
+                };
+                /** @description null when nothing to measure */
+                firstResponse: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                messages: {
+                    agent: number;
+                    system: number;
+                    visitor: number;
+                };
+                newConversations: number;
+                /** @description null when nothing to measure */
+                resolution: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                resolved: number;
+                /** @description First day of the interval (YYYY-MM-DD) */
+                start: string;
+            }[];
+            /** Format: uuid */
+            projectId: string | null;
+            /** Format: uuid */
+            teamId: string;
+            timezone: string;
+            to: string;
+            total: {
+                csat: {
+                    average: number | null;
+                    count: number;
+                };
+                /** @description null when nothing to measure */
+                firstResponse: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                messages: {
+                    agent: number;
+                    system: number;
+                    visitor: number;
+                };
+                newConversations: number;
+                /** @description null when nothing to measure */
+                resolution: {
+                    /** @description seconds */
+                    median: number | null;
+                    /** @description seconds */
+                    p90: number | null;
+                };
+                resolved: number;
+            };
         };
         ResetPasswordDto: {
             password: string;
@@ -1310,6 +1705,12 @@ export interface components {
             }[];
         };
         SendAgentMessageDto: {
+            /** @description Uploads (POST /attachments) of this sender to this conversation, not yet attached */
+            attachmentIds?: string[];
+            /**
+             * @description May be empty when attachmentIds are given
+             * @default
+             */
             body: string;
             /** @description Client-generated id (a UUID is ideal); repeating it returns the original message */
             clientMessageId: string;
@@ -1320,6 +1721,12 @@ export interface components {
             private: boolean;
         };
         SendVisitorMessageDto: {
+            /** @description Uploads (POST /attachments) of this sender to this conversation, not yet attached */
+            attachmentIds?: string[];
+            /**
+             * @description May be empty when attachmentIds are given
+             * @default
+             */
             body: string;
             /** @description Client-generated id (a UUID is ideal); repeating it returns the original message */
             clientMessageId: string;
@@ -1429,7 +1836,30 @@ export interface components {
             name?: string;
             requireIdentityVerification?: boolean;
             settings?: {
+                /** @description Upload limits (defaults: 10 MB; images, PDF, plain text, office formats) */
+                attachments?: {
+                    allowedTypes?: string[];
+                    /** @description Capped by ATTACHMENT_MAX_BYTES */
+                    maxBytes?: number;
+                };
+                businessHours?: {
+                    /** @description Sent as a system message to a visitor writing outside hours (at most once a day) */
+                    offlineMessage?: string;
+                    /** @description IANA time zone the hours are in */
+                    timezone: string;
+                    /** @description Opening hours per weekday; an empty list is always closed */
+                    weekly: {
+                        /** @description 0 = Sunday … 6 = Saturday */
+                        day: number;
+                        from: string;
+                        to: string;
+                    }[];
+                } | null;
                 color?: string;
+                csat?: {
+                    /** @description Ask the visitor for a 1–5 rating when an agent resolves */
+                    enabled: boolean;
+                };
                 greeting?: string;
                 name?: string;
             };
@@ -1557,6 +1987,21 @@ export interface components {
                 visitorLastReadSeq: number;
             };
             message: {
+                /** @description Files attached to the message (empty when none) */
+                attachments: {
+                    /** @description Sniffed from the bytes, never taken from the client */
+                    contentType: string;
+                    /** @description Images: pixels */
+                    height?: number;
+                    /** Format: uuid */
+                    id: string;
+                    /** @description Sanitised filename */
+                    name: string;
+                    /** @description Bytes */
+                    size: number;
+                    /** @description Images: pixels */
+                    width?: number;
+                }[];
                 /** @description The agent's public name and avatar (agent messages); null for visitor and system messages */
                 author: {
                     avatarUrl: string | null;
@@ -1669,11 +2114,24 @@ export interface components {
         WidgetConfigResponseDto: {
             agentsOnline: boolean;
             color: string | null;
+            /** @description The widget asks for a rating after a resolve */
+            csatEnabled: boolean;
             greeting: string | null;
             name: string;
+            /**
+             * Format: date-time
+             * @description When the business hours open next, if now is outside them
+             */
+            nextOpenAt: string | null;
+            /** @description What to show while outside business hours */
+            offlineMessage: string | null;
+            /** @description An agent is online and it is within business hours */
+            online: boolean;
             /** Format: uuid */
             projectId: string;
             requireIdentityVerification: boolean;
+            /** @description Within business hours (always true without a schedule) */
+            withinHours: boolean;
         };
         WidgetConversationItemDto: {
             /** @description Read receipt: the agents have read up to here */
@@ -1691,6 +2149,29 @@ export interface components {
             /** @description Agent replies after the visitor read marker */
             unreadCount: number;
             visitorLastReadSeq: number;
+        };
+        WidgetRatingStateResponseDto: {
+            /** @description A rating can be given or changed now */
+            editable: boolean;
+            rating: {
+                comment?: string | null;
+                /** Format: uuid */
+                conversationId?: string;
+                /** Format: date-time */
+                createdAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The visitor can change it until then (7 days)
+                 */
+                editableUntil?: string;
+                /** Format: uuid */
+                id?: string;
+                score?: number;
+                /** Format: date-time */
+                updatedAt?: string;
+            } | null;
+            /** @description Resolved with ratings on and not rated yet: show the rating card */
+            requested: boolean;
         };
         WidgetSessionDto: {
             visitor?: {
@@ -1773,6 +2254,143 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AttachmentsController_upload: {
+        parameters: {
+            query: {
+                /** @description The conversation the file is for */
+                conversationId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description One file
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttachmentResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentContentController_content: {
+        parameters: {
+            query: {
+                /** @description Seconds since the epoch */
+                expires: string;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    AttachmentsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AttachmentLinkResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2304,6 +2922,34 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["MessageResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CsatController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationRatingResponseDto"];
                     };
                 };
             };
@@ -2895,6 +3541,43 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                /** @description The first day (YYYY-MM-DD); default: 29 days before `to` */
+                from?: string;
+                /** @description Weeks start on Monday */
+                interval?: "day" | "week";
+                /** @description Only this project of the team (default: all of them) */
+                projectId?: string;
+                teamId: string;
+                /** @description Days and weeks are cut in this time zone */
+                timezone?: string;
+                /** @description The last day included (YYYY-MM-DD); default: today in `timezone` */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ReportSummaryResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             default: components["responses"]["Error"];
         };
     };
@@ -3755,6 +4438,79 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CsatWidgetController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WidgetRatingStateResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Error"];
+        };
+    };
+    CsatWidgetController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateConversationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "X-Visitor-Token": components["headers"]["VisitorToken"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RatingResponseDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description RATE_LIMITED; the Retry-After header says when to retry (s) */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             default: components["responses"]["Error"];
         };
     };

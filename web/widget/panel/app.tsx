@@ -1,9 +1,12 @@
 import type { JSX } from 'preact';
 import type { WidgetHost } from '../host';
 import type { Chat } from './chat';
+import { DropZone, UploadStatus } from './attach';
 import { Composer } from './composer';
 import { ConversationList } from './conversation-list';
 import { MessageList } from './message-list';
+import { OfflineNotice } from './offline-notice';
+import { RatingCard } from './rating-card';
 
 const LIST_ICON = <path d="M4 6h16v2H4zm0 5h16v2H4zm0 5h16v2H4z" />;
 const CLOSE_ICON = (
@@ -59,8 +62,17 @@ export function App({ chat, host }: { chat: Chat; host: WidgetHost }) {
         </p>
       )}
       {!problem && !chat.connected.value && <p class="notice">{t.reconnecting}</p>}
-      {listing ? <ConversationList chat={chat} /> : <MessageList chat={chat} />}
-      {!listing && <Composer chat={chat} />}
+      {listing ? (
+        <ConversationList chat={chat} />
+      ) : (
+        <DropZone chat={chat}>
+          <MessageList chat={chat} />
+          <UploadStatus chat={chat} />
+          <OfflineNotice chat={chat} lang={host.lang} />
+          <RatingCard chat={chat} lang={host.lang} />
+          <Composer chat={chat} />
+        </DropZone>
+      )}
     </div>
   );
 }

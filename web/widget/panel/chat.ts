@@ -131,10 +131,14 @@ export function createChat(host: WidgetHost) {
         item.body,
         item.clientMessageId,
         item.conversationId ?? currentId.value ?? undefined,
+        item.attachmentIds,
       );
       storage.write({ ...storage.read(), token: result.visitorToken });
       if (!currentId.value) setCurrent(result.conversation.id);
       apply(result.conversation.id, [result.message], {}, result.conversation);
+      // A reply (e.g. the offline notice) can arrive on the socket before this answer made the
+      // conversation current: it was counted unread although the visitor is looking at it.
+      if (host.isOpen() && currentId.value === result.conversation.id) markRead(result.conversation.id);
       problem.value = null;
     },
     // Offline is shown by the connection state; these are retried by themselves or on reconnect.
@@ -188,7 +192,10 @@ export function createChat(host: WidgetHost) {
       const c = conversations.value.find((x) => x.id === p.conversationId);
       if (c && p.side === 'agent') upsertConversation({ ...c, agentLastReadSeq: p.lastReadSeq });
     });
-    socket.on('presence', (p: { online: boolean }) => (online.value = p.online));
+    socket.on(
+      'presence',
+      (p: { online: boolean }) => (online.value = p.online && config.value?.withinHours !== false),
+    );
     socket.on(
       'resync.complete',
       (p: {
@@ -228,7 +235,7 @@ export function createChat(host: WidgetHost) {
   async function start(): Promise<void> {
     try {
       config.value = await api.config();
-      online.value = config.value.agentsOnline;
+      online.value = config.value.online;
       host.setColor(config.value.color);
       await loadVisitor();
     } catch (err) {
@@ -257,6 +264,7 @@ export function createChat(host: WidgetHost) {
 
   return {
     t,
+    api,
     config,
     problem,
     online,
@@ -271,12 +279,13 @@ export function createChat(host: WidgetHost) {
     unread,
     view,
     start,
-    send(body: string) {
+    send(body: string, attachmentIds?: string[]) {
       const text = body.trim();
-      if (!text || problem.value?.fatal) return;
+      if ((!text && !attachmentIds?.length) || problem.value?.fatal) return;
       this.typing(false);
-      outbox.add(text, currentId.value);
+      outbox.add(text, currentId.value, attachmentIds);
     },
+    base: host.base,
     retry: (clientMessageId: string) => outbox.retry(clientMessageId),
     typing(isTyping: boolean) {
       const id = currentId.value;

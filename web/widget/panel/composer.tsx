@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AttachButton } from './attach';
 import type { Chat } from './chat';
 
 /** Enter sends, Shift+Enter breaks the line; typing is reported (throttled by the chat). */
@@ -38,6 +39,7 @@ export function Composer({ chat }: { chat: Chat }) {
           }
         }}
       />
+      {!disabled && <AttachButton chat={chat} />}
       <button type="submit" class="send" disabled={disabled}>
         {t.send}
       </button>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Chat } from './chat';
+import { MessageFiles } from './message-files';
 import { RichText } from './rich-text';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -33,11 +34,18 @@ export function MessageList({ chat }: { chat: Chat }) {
         </div>
       )}
       {messages.map((m) => (
-        <div key={m.seq} class={`msg ${m.sender === 'visitor' ? 'mine' : 'agent'}`} data-seq={m.seq}>
-          {m.sender !== 'visitor' && <span class="author">{m.author?.name ?? t.agent}</span>}
-          <p class="bubble">
-            <RichText text={m.body} />
-          </p>
+        <div
+          key={m.seq}
+          class={`msg ${m.sender === 'visitor' ? 'mine' : 'agent'}${m.sender === 'system' ? ' system' : ''}`}
+          data-seq={m.seq}
+        >
+          {m.sender === 'agent' && <span class="author">{m.author?.name ?? t.agent}</span>}
+          {m.body && (
+            <p class="bubble">
+              <RichText text={m.body} />
+            </p>
+          )}
+          <MessageFiles chat={chat} files={m.attachments} />
           <span class="meta">
             {time(m.createdAt)}
             {m === lastMine && m.seq <= readUpTo && ` · ${t.seen}`}
@@ -47,7 +55,7 @@ export function MessageList({ chat }: { chat: Chat }) {
       {pending.map((p) => (
         <div key={p.clientMessageId} class={`msg mine ${p.status}`}>
           <p class="bubble">
-            <RichText text={p.body} />
+            <RichText text={p.body || '📎'} />
           </p>
           <span class="meta">
             {p.status === 'pending' ? (

@@ -11,6 +11,8 @@ export interface PendingMessage {
   /** null: the conversation current when it is delivered (a new one if there is none). */
   conversationId: string | null;
   status: 'pending' | 'failed';
+  /** Files uploaded first (POST /attachments), sent with the message. */
+  attachmentIds?: string[];
 }
 
 /** Automatic retries of one message after a 503 or a network error, before it waits for a click. */
@@ -42,8 +44,14 @@ export class Outbox {
 
   constructor(private readonly options: OutboxOptions) {}
 
-  add(body: string, conversationId: string | null): void {
-    const item: PendingMessage = { clientMessageId: newClientId(), body, conversationId, status: 'pending' };
+  add(body: string, conversationId: string | null, attachmentIds?: string[]): void {
+    const item: PendingMessage = {
+      clientMessageId: newClientId(),
+      body,
+      conversationId,
+      status: 'pending',
+      attachmentIds,
+    };
     this.items.value = [...this.items.value, item];
     this.enqueue(item.clientMessageId);
   }

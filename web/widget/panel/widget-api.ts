@@ -1,5 +1,6 @@
 // The widget's REST calls, with the shapes of the generated OpenAPI types (npm run gen:api).
 import { ApiError, apiFetch, type ApiRequest } from '@shared/api/client';
+import { uploadAttachment } from '@shared/api/upload';
 import type { components } from '@shared/api/schema';
 import type { VisitorStorage } from '../host';
 
@@ -8,6 +9,9 @@ type Schemas = components['schemas'];
 export type WidgetConfig = Schemas['WidgetConfigResponseDto'];
 export type WidgetMessage = Schemas['MessageResponseDto'];
 export type WidgetConversation = Schemas['WidgetConversationItemDto'];
+export type Rating = Schemas['RatingResponseDto'];
+// The generated type loses the nested object's required keys (a nullable object): restate them.
+export type RatingState = Omit<Schemas['WidgetRatingStateResponseDto'], 'rating'> & { rating: Rating | null };
 
 export interface VisitorProfile {
   externalId?: string;
@@ -70,8 +74,35 @@ export function widgetApi(base: string, projectKey: string, storage: VisitorStor
       call<WidgetMessage[], { hasMore: boolean }>(
         `messages/conversations/${conversationId}?limit=30${query}`,
       ),
-    send: (body: string, clientMessageId: string, conversationId?: string) =>
-      call<SendResult>('messages', { method: 'POST', body: { body, clientMessageId, conversationId } }).then(
+    ratingState: (id: string) => call<RatingState>(`widget/conversations/${id}/rating`).then((r) => r.data),
+    rate: (id: string, score: number, comment?: string) =>
+      call<Rating>(`widget/conversations/${id}/rating`, { method: 'POST', body: { score, comment } }).then(
+        (r) => r.data,
+      ),
+    send: (body: string, clientMessageId: string, conversationId?: string, attachmentIds?: string[]) =>
+      call<SendResult>('messages', {
+        method: 'POST',
+        body: { body, clientMessageId, conversationId, attachmentIds },
+      }).then((r) => r.data),
+    /** Uploads a file to the visitor's conversation, reporting progress (0…1). */
+    async upload(conversationId: string, file: File, onProgress: (fraction: number) => void) {
+      const token = storage.read().token;
+      const { attachment, xhr } = await uploadAttachment({
+        base,
+        conversationId,
+        file,
+        filename: file.name || 'pasted-image.png',
+        headers: { 'x-project-key': projectKey, ...(token ? { 'x-visitor-token': token } : {}) },
+        onProgress,
+        signal: visitor.signal,
+      });
+      const renewed = xhr.getResponseHeader('x-visitor-token');
+      if (renewed) storage.write({ ...storage.read(), token: renewed });
+      return attachment;
+    },
+    /** A short-lived URL of an attachment, for <img src> and download links. */
+    link: (id: string) =>
+      call<{ url: string; expiresAt: string }>(`attachments/${id}/link`, { method: 'POST' }).then(
         (r) => r.data,
       ),
   };
