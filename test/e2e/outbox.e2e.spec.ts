@@ -288,6 +288,50 @@ describe('outbox: dispatch', () => {
     expect(state.failed_at).not.toBeNull();
     expect(await dispatcher.drain()).toBe(0); // set aside: never claimed again
   });
+  it('hands a whole batch to a consumer that takes batches, and one by one when its batch fails', async () => {
+    const dispatcher = t.app.get(OutboxDispatcher);
+    const insertFive = async () => {
+      dispatcher.pause();
+      await t.database.db.execute(sql`insert into outbox (type, payload)
+        select 'test.batch', jsonb_build_object('n', n) from generate_series(1, 5) n`);
+      dispatcher.resume();
+    };
+    const batches: number[][] = [];
+    const single: number[] = [];
+    let refuseBatch = false;
+    dispatcher.register({
+      name: 'batcher',
+      handle: async (e) => {
+        if (e.payload.n === 3) throw new Error('bad event');
+        single.push(e.payload.n as number);
+      },
+      handleBatch: async (events) => {
+        if (refuseBatch) throw new Error('batch refused');
+        batches.push(events.map((e) => e.payload.n as number));
+      },
+    });
+    try {
+      dispatcher.pause();
+      await t.database.db.execute(sql`delete from outbox`);
+      await insertFive();
+      expect(await dispatcher.drain()).toBe(5);
+      expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+      expect(single).toEqual([]);
+      expect(await countRows(t, 'outbox')).toBe(0);
+
+      refuseBatch = true;
+      await insertFive();
+      await dispatcher.drain();
+      expect(single).toEqual([1, 2, 4, 5]);
+      const left = await t.database.db.execute(sql`select payload->'n' as n, last_error from outbox`);
+      expect((left as unknown as { rows: unknown[] }).rows).toEqual([
+        { n: 3, last_error: 'batcher: bad event' },
+      ]);
+    } finally {
+      dispatcher.unregister('batcher');
+      await t.database.db.execute(sql`delete from outbox`);
+    }
+  });
   it('on shutdown, finishes the event in hand and gives the rest of its batch back', async () => {
     const dispatcher = t.app.get(OutboxDispatcher);
     dispatcher.pause();

@@ -8,6 +8,7 @@ import { expectError } from '../support/expect-error';
 import type { HttpClient } from '../support/http';
 import type { TestApp } from '../support/test-app';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../support/webhook-receiver';
+import { WebhookDeliveryService } from '../../src/modules/webhooks/webhook-delivery.service';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import type { OutboxEvent } from '../../src/platform/outbox/outbox.repository';
 
@@ -171,6 +172,42 @@ describe('webhooks: signed, retried, logged', () => {
     expect(bodies(everything.secret)).toContainEqual(['message.created', 'internal: VIP customer']);
     await remove(everything.id);
     await remove(messagesOnly.id);
+  });
+
+  it('records a claimed batch once per event × endpoint, and nothing more when the batch comes again', async () => {
+    const a = await create({ events: ['message.created'] });
+    const b = await create({ events: ['message.created'] });
+    const dispatcher = t.app.get(OutboxDispatcher);
+    dispatcher.pause();
+    outboxSeen.length = 0;
+    const s = await startConversation(api, project, 'batch 0');
+    for (let i = 1; i < 5; i++) await visitorSend(api, project, `batch ${i}`, s);
+    await agentReply(api, owner.token, s.conversationId, 'batch reply');
+    dispatcher.resume();
+    await dispatcher.drain();
+    const bySecret = (secret: string) =>
+      receiver.received.filter((r) =>
+        verifySignature(r.headers['spectre-signature'] as string, r.raw, secret),
+      );
+    await receiver.waitFor(12, () => true);
+    for (const w of [a, b]) {
+      const got = bySecret(w.secret).map((r) => r.body.data.message.body as string);
+      expect(got.sort()).toEqual(['batch 0', 'batch 1', 'batch 2', 'batch 3', 'batch 4', 'batch reply']);
+    }
+    const reply = bySecret(a.secret).find((r) => r.body.data.message.body === 'batch reply')!;
+    expect(reply.body.data.message.author).toEqual({ name: 'Agent', avatarUrl: null }); // registerAccount's default name
+
+    const count = async () =>
+      (
+        (await t.database.db.execute(sql`select count(*)::int as n from webhook_deliveries`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0].n;
+    const before = await count();
+    await t.app.get(WebhookDeliveryService).recordBatch([...outboxSeen]);
+    expect(await count()).toBe(before);
+    await remove(a.id);
+    await remove(b.id);
   });
 
   it('retries a failing endpoint with the same event id until it answers 2xx; the log shows every attempt', async () => {

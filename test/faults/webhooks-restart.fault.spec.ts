@@ -54,6 +54,18 @@ describe('kill -9 of a node with webhook retries pending', () => {
       expect(res.status).toBe(201);
     }
     const failedOnce = await receiver.waitFor(EVENTS);
+    // Kill once the 503s are in the log: an attempt whose outcome is not written yet when the node dies
+    // is just made again when its lease ends (at least once), and its log would then start with a 200.
+    await waitUntil(
+      'every first attempt logged',
+      async () => {
+        const log = await httpClient(a.url).get(`/api/v1/webhooks/${webhookId}/deliveries?limit=100`, {
+          token: seed.owner.token,
+        });
+        return log.body.data.filter((d: any) => d.attemptLog.length > 0).length >= EVENTS;
+      },
+      15_000,
+    );
     await a.kill9();
     const eventIds = new Set(failedOnce.map((r) => r.headers['spectre-event-id']));
     expect(eventIds.size).toBe(EVENTS);

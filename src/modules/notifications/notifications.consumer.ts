@@ -46,11 +46,21 @@ export class NotificationsConsumer implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.outbox.register({ name: 'notifications', handle: (event) => this.handle(event) });
+    this.outbox.register({
+      name: 'notifications',
+      handle: (event) => this.handle(event),
+      handleBatch: (events) => this.handleBatch(events),
+    });
   }
 
-  async handle(event: OutboxEvent): Promise<void> {
-    const mails = await this.mailsFor(event);
+  handle(event: OutboxEvent): Promise<void> {
+    return this.handleBatch([event]);
+  }
+
+  /** Most events need no mail (and no query): a batch's mails are queued in one insert. */
+  async handleBatch(events: OutboxEvent[]): Promise<void> {
+    const mails: QueuedMail[] = [];
+    for (const event of events) mails.push(...(await this.mailsFor(event)));
     if ((await this.queue.enqueue(mails)) > 0) this.sender.soon();
   }
 

@@ -13,14 +13,8 @@ import type { OutboxEvent } from '../../platform/outbox/outbox.repository';
 import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, retryAfterMs, retryDelayMs } from './retry-schedule';
 import { signatureHeader } from './signature';
 import type { UrlPolicy } from './url-guard';
-import {
-  eventData,
-  eventIdOf,
-  isDeliverable,
-  isPrivateMessage,
-  projectIdOf,
-  type WebhookEventBody,
-} from './webhook-events';
+import { WriteCoalescer } from './write-coalescer';
+import { authorIdOf, deliverableEvents, deliveriesOf, targetsOf } from './webhook-recording';
 import { sendWebhook, type SendResult } from './webhook-sender';
 import { WebhooksRepository, type AttemptOutcome, type DueDelivery } from './webhooks.repository';
 
@@ -47,6 +41,10 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
   private claiming?: Promise<void>;
   private claimAgain = false;
   private stopping = false;
+  /** Outcomes of attempts that end together are written in one statement. */
+  private readonly settled = new WriteCoalescer<{ id: string; outcome: AttemptOutcome }>((outcomes) =>
+    this.repo.settle(outcomes),
+  );
 
   constructor(
     private readonly repo: WebhooksRepository,
@@ -66,7 +64,11 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
   }
 
   onModuleInit(): void {
-    this.dispatcher.register({ name: 'webhooks', handle: (event) => this.record(event) });
+    this.dispatcher.register({
+      name: 'webhooks',
+      handle: (event) => this.record(event),
+      handleBatch: (events) => this.recordBatch(events),
+    });
     this.jobs.register({ name: 'webhooks.deliver', everyMs: POLL_MS, scope: 'node', run: () => this.kick() });
   }
 
@@ -76,31 +78,30 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     await Promise.allSettled([...this.running]);
   }
 
-  /** The outbox consumer: one delivery row per endpoint that wants this event. */
-  async record(event: OutboxEvent): Promise<void> {
-    if (!isDeliverable(event.type)) return;
-    const projectId = projectIdOf(event.payload);
-    if (!projectId) return;
-    const authorId = (event.payload.message as { author_id?: string } | undefined)?.author_id;
-    const [subscribers, authorName] = await Promise.all([
-      this.repo.subscribers(projectId, event.type),
-      authorId ? this.repo.authorName(authorId) : null,
-    ]);
-    const privateNote = isPrivateMessage(event.type, event.payload);
-    const targets = privateNote ? subscribers.filter((w) => w.includePrivate) : subscribers;
-    if (targets.length === 0) return;
-    const eventId = eventIdOf(event.id);
-    const body: WebhookEventBody = {
-      id: eventId,
-      type: event.type,
-      createdAt: event.createdAt.toISOString(),
-      projectId,
-      data: eventData(event.payload, authorName),
-    };
-    const json = JSON.stringify(body);
-    await this.repo.record(
-      targets.map((w) => ({ webhookId: w.id, outboxId: event.id, eventId, type: event.type, body: json })),
-    );
+  /** The outbox consumer for one event (see recordBatch). */
+  record(event: OutboxEvent): Promise<void> {
+    return this.recordBatch([event]);
+  }
+
+  /**
+   * The outbox consumer: one delivery row per endpoint that wants each event, for a whole batch in
+   * three statements (endpoints of its projects, authors' names, one insert), then one nudge.
+   */
+  async recordBatch(events: OutboxEvent[]): Promise<void> {
+    const deliverable = deliverableEvents(events);
+    if (deliverable.length === 0) return;
+    const endpoints = await this.repo.enabledOf([...new Set(deliverable.map((d) => d.projectId))]);
+    const wanted = deliverable
+      .map((d) => ({ ...d, targets: targetsOf(d.event, d.projectId, endpoints) }))
+      .filter((d) => d.targets.length > 0);
+    if (wanted.length === 0) return;
+    const authorIds = wanted.map((d) => authorIdOf(d.event)).filter((id): id is string => !!id);
+    const names = await this.repo.namesOf([...new Set(authorIds)]);
+    const rows = wanted.flatMap((d) => {
+      const authorId = authorIdOf(d.event);
+      return deliveriesOf(d.event, d.projectId, d.targets, authorId ? (names.get(authorId) ?? null) : null);
+    });
+    await this.repo.record(rows);
     void this.kick();
   }
 
@@ -167,7 +168,7 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     };
     const result = await sendWebhook(d.url, headers, d.body, this.policy);
     const outcome = this.outcomeOf(d, result, at);
-    await this.repo.settle(d.id, outcome);
+    await this.settled.add({ id: d.id, outcome });
     if (outcome.status === 'delivered') {
       if (d.endpointFailing) await this.repo.markSucceeding(d.webhookId);
     } else if (result.statusCode === 410) await this.disable(d, 'gone');

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { rowsOf } from '../../db/raw-rows';
 import {
@@ -12,7 +12,6 @@ import {
 } from '../../db/schema';
 import { DB } from '../../db/tokens';
 import { writeWithOutbox } from '../../platform/outbox/outbox.sql';
-import { ALL_EVENTS } from './webhook-events';
 
 export type WebhookFields = Pick<Webhook, 'url' | 'events' | 'includePrivate' | 'description'>;
 export type WebhookPatch = Partial<WebhookFields & { enabled: boolean }>;
@@ -99,18 +98,13 @@ export class WebhooksRepository {
     return row;
   }
 
-  /** Enabled endpoints of the project subscribed to `type`. */
-  subscribers(projectId: string, type: string): Promise<Webhook[]> {
+  /** Enabled endpoints of these projects (an outbox batch's), whatever they subscribe to. */
+  enabledOf(projectIds: string[]): Promise<Webhook[]> {
+    if (projectIds.length === 0) return Promise.resolve([]);
     return this.db
       .select()
       .from(webhooks)
-      .where(
-        and(
-          eq(webhooks.projectId, projectId),
-          eq(webhooks.enabled, true),
-          sql`${webhooks.events} && array[${type}, ${ALL_EVENTS}]::text[]`,
-        ),
-      );
+      .where(and(inArray(webhooks.projectId, projectIds), eq(webhooks.enabled, true)));
   }
 
   /** Records deliveries; one already recorded for the same outbox row and endpoint is left alone. */
@@ -123,9 +117,14 @@ export class WebhooksRepository {
     return inserted;
   }
 
-  async authorName(userId: string): Promise<string | null> {
-    const [row] = await this.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
-    return row?.name ?? null;
+  /** Names of these users, by id (message authors of an outbox batch). */
+  async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, userIds));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /**
@@ -163,22 +162,31 @@ export class WebhooksRepository {
     }));
   }
 
-  /** Writes an attempt's outcome into the delivery and its log. */
-  async settle(id: string, o: AttemptOutcome): Promise<void> {
-    await this.db
-      .update(webhookDeliveries)
-      .set({
-        status: o.status,
-        nextAttemptAt:
-          o.status === 'pending' ? sql`now() + make_interval(secs => ${(o.retryInMs ?? 0) / 1000})` : null,
-        lastStatusCode: o.attempt.statusCode,
-        lastDurationMs: o.attempt.durationMs,
-        lastError: o.attempt.error,
-        lastResponse: o.response,
-        attemptLog: sql`${webhookDeliveries.attemptLog} || ${JSON.stringify([o.attempt])}::jsonb`,
-        deliveredAt: o.status === 'delivered' ? sql`now()` : undefined,
-      })
-      .where(eq(webhookDeliveries.id, id));
+  /** Writes attempts' outcomes into their deliveries and logs, all in one statement. */
+  async settle(outcomes: { id: string; outcome: AttemptOutcome }[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const rows = outcomes.map(({ id, outcome: o }) => ({
+      id,
+      status: o.status,
+      retry_secs: o.status === 'pending' ? (o.retryInMs ?? 0) / 1000 : null,
+      status_code: o.attempt.statusCode,
+      duration_ms: o.attempt.durationMs,
+      error: o.attempt.error,
+      response: o.response,
+      attempt: o.attempt,
+    }));
+    await this.db.execute(sql`update webhook_deliveries d set
+        status = v.status,
+        next_attempt_at = case when v.status = 'pending' then now() + make_interval(secs => v.retry_secs) end,
+        last_status_code = v.status_code,
+        last_duration_ms = v.duration_ms,
+        last_error = v.error,
+        last_response = v.response,
+        attempt_log = d.attempt_log || jsonb_build_array(v.attempt),
+        delivered_at = case when v.status = 'delivered' then now() else d.delivered_at end
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, status text,
+        retry_secs double precision, status_code int, duration_ms int, error text, response text, attempt jsonb)
+      where d.id = v.id`);
   }
 
   async markSucceeding(webhookId: string): Promise<void> {

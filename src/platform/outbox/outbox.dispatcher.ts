@@ -16,6 +16,12 @@ import { OutboxRepository, type OutboxEvent } from './outbox.repository';
 export interface OutboxConsumer {
   name: string;
   handle(event: OutboxEvent): Promise<void>;
+  /**
+   * Optional: takes a whole claimed batch at once (one lookup and one insert for all its events
+   * rather than per event). If it fails, the batch's events go to `handle` one by one, so one bad
+   * event is retried alone.
+   */
+  handleBatch?(events: OutboxEvent[]): Promise<void>;
 }
 
 const BATCH = 100;
@@ -51,6 +57,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private readonly logger = new Logger(OutboxDispatcher.name);
   private readonly consumers: OutboxConsumer[] = [];
   private draining?: Promise<number>;
+  /** A drain was asked for while one ran: it claims once more (rows committed after its last claim). */
+  private drainAgain = false;
   private nudge?: NodeJS.Timeout;
   private paused = false;
   private stopping = false;
@@ -104,6 +112,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   /** Dispatches until nothing is due; concurrent calls share one drain. Returns the rows handled. */
   drain(): Promise<number> {
     if (this.paused || this.stopping) return Promise.resolve(0);
+    if (this.draining) this.drainAgain = true;
     this.draining ??= this.drainAll().finally(() => (this.draining = undefined));
     return this.draining;
   }
@@ -122,16 +131,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       }
       return handled;
     }
-    while (!this.stopping) {
+    // pause() takes effect between batches too (a drain asked for again would otherwise keep claiming).
+    while (!this.stopping && !this.paused) {
+      this.drainAgain = false;
       const batch = await this.repo.claim(BATCH, LEASE_MS);
       const handBackAfter = Date.now() + LEASE_MS - LEASE_MARGIN_MS;
       const done: number[] = [];
-      for (const [i, event] of batch.entries()) {
+      const perEvent = await this.handBatch(batch);
+      // Every consumer took the whole batch: nothing is left to hand back.
+      const oneByOne = perEvent.length > 0 ? batch : [];
+      if (oneByOne.length === 0) done.push(...batch.map((e) => e.id));
+      handled += batch.length - oneByOne.length;
+      for (const [i, event] of oneByOne.entries()) {
         if (this.stopping || Date.now() > handBackAfter) {
-          await this.repo.handBack(batch.slice(i).map((e) => e.id));
+          await this.repo.handBack(oneByOne.slice(i).map((e) => e.id));
           break;
         }
-        const error = await this.deliver(event);
+        const error = await this.deliver(event, perEvent);
         if (!error) done.push(event.id);
         else
           await this.repo.retryLater(
@@ -143,18 +159,41 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         handled += 1;
       }
       await this.repo.delete(done);
-      if (batch.length < BATCH) break;
+      if (batch.length < BATCH && !this.drainAgain) break;
     }
     return handled;
   }
 
+  /**
+   * Hands the batch at once to the consumers that take batches (concurrently). Returns the consumers
+   * that still need each event on its own: those without handleBatch, and those whose batch failed.
+   */
+  private async handBatch(batch: OutboxEvent[]): Promise<OutboxConsumer[]> {
+    if (batch.length === 0) return [];
+    const failed = new Set<OutboxConsumer>();
+    const batched = this.consumers.filter((c) => c.handleBatch);
+    await Promise.all(
+      batched.map(async (consumer) => {
+        try {
+          await withTimeout(consumer.handleBatch!(batch), CONSUMER_TIMEOUT_MS);
+        } catch (err) {
+          failed.add(consumer);
+          this.logger.warn(
+            `outbox batch of ${batch.length} not taken by ${consumer.name} (now one by one): ${messageOf(err)}`,
+          );
+        }
+      }),
+    );
+    return this.consumers.filter((c) => !c.handleBatch || failed.has(c));
+  }
+
   /** Hands the event to each consumer; the first failure's message, or undefined when all took it. */
-  private async deliver(event: OutboxEvent): Promise<string | undefined> {
-    for (const consumer of this.consumers) {
+  private async deliver(event: OutboxEvent, consumers: OutboxConsumer[]): Promise<string | undefined> {
+    for (const consumer of consumers) {
       try {
         await withTimeout(consumer.handle(event), CONSUMER_TIMEOUT_MS);
       } catch (err) {
-        const message = `${consumer.name}: ${err instanceof Error ? err.message : String(err)}`;
+        const message = `${consumer.name}: ${messageOf(err)}`;
         this.logger.warn(`outbox event ${event.id} (${event.type}) not delivered: ${message}`);
         return message;
       }
@@ -162,6 +201,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return undefined;
   }
 }
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
