@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { expect } from 'expect';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
 import { registerAccount } from '../factories/accounts';
 import { startConversation, widgetHeaders, type VisitorSession } from '../factories/widget';
@@ -34,6 +35,8 @@ describe('satisfaction ratings (CSAT)', () => {
 
   before(async () => {
     s = await startAppWithProject();
+    // Held, so the csat.submitted rows stay to be counted (the app's consumers would take and delete them).
+    s.t.app.get(OutboxDispatcher).pause();
     visitor = await startConversation(s.api, s.project, 'My order is late');
   });
   after(async () => {
