@@ -3,10 +3,10 @@ import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { sql } from 'drizzle-orm';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import { OBJECT_STORAGE } from '../../src/platform/storage/object-storage';
 import type { DiskStorage } from '../../src/platform/storage/disk-storage';
 import { AttachmentsService } from '../../src/modules/attachments/attachments.service';
-import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
 import { registerAccount, createProject, type Account } from '../factories/accounts';
 import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
 import { PNG_1x1, upload } from '../factories/attachments';
@@ -37,8 +37,6 @@ describe('attachments: upload, attach, download', () => {
 
   before(async () => {
     env = await startAppWithProject();
-    // Outbox rows stay for the snapshot checks below (the app's consumers would take and delete them).
-    env.t.app.get(OutboxDispatcher).pause();
     visitor = await startConversation(env.api, env.project);
     stranger = await registerAccount(env.api, 'Stranger');
     await createProject(env.api, stranger);
@@ -63,6 +61,9 @@ describe('attachments: upload, attach, download', () => {
       height: 1,
     });
 
+    // Held so the outbox row is still there to read (the app's consumers would take and delete it).
+    const dispatcher = env.t.app.get(OutboxDispatcher);
+    dispatcher.pause();
     const sent = await env.api.post('/api/v1/messages', {
       ...asVisitor(),
       body: {
@@ -89,6 +90,7 @@ describe('attachments: upload, attach, download', () => {
     const snapshot = (outbox.payload as { message: { attachments: Row[] } }).message.attachments;
     expect(snapshot).toMatchObject([{ id: file.id, name: 'shot_.png', content_type: 'image/png' }]);
     expect(snapshot[0]).not.toHaveProperty('storage_key');
+    dispatcher.resume();
 
     for (const headers of [asVisitor().headers, { authorization: `Bearer ${env.owner.token}` }]) {
       const res = await download(file.id, headers);
@@ -183,6 +185,31 @@ describe('attachments: upload, attach, download', () => {
       400,
       'VALIDATION_FAILED',
     );
+  });
+
+  it('answers a resent attached send (sequential or concurrent) with the one message it stored', async () => {
+    const attachedSend = (id: string, clientMessageId: string) =>
+      env.api.post('/api/v1/messages', {
+        ...asVisitor(),
+        body: { conversationId: visitor.conversationId, clientMessageId, body: 'twice', attachmentIds: [id] },
+      });
+    const sequential = (await visitorUpload(PNG_1x1, 'seq.png')).body.data.id;
+    const clientId = randomUUID();
+    const first = await attachedSend(sequential, clientId);
+    expect(first.status).toBe(201);
+    const again = await attachedSend(sequential, clientId);
+    expect(again.status).toBe(200);
+    expect(again.body.data.message).toEqual(first.body.data.message);
+    expect(again.body.data.message.attachments.map((a: Row) => a.id)).toEqual([sequential]);
+
+    const concurrent = (await visitorUpload(PNG_1x1, 'race.png')).body.data.id;
+    const raceId = randomUUID();
+    const answers = await Promise.all([attachedSend(concurrent, raceId), attachedSend(concurrent, raceId)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+    expect(answers[0].body.data.message).toEqual(answers[1].body.data.message);
+    for (const id of [clientId, raceId]) {
+      expect(await rows(sql`select id from messages where client_message_id = ${id}`)).toHaveLength(1);
+    }
   });
 
   it('sends attachments over the agent socket, and an internal note keeps its files from the visitor', async () => {
@@ -319,6 +346,13 @@ describe('attachments: upload, attach, download', () => {
     expect(await rows(sql`select storage_key from storage_deletions`)).toEqual([{ storage_key: doomedKey }]);
     expect(await service.drainDeletions()).toBe(1);
     await expect(storage().get(doomedKey)).rejects.toThrow();
+    expect(await rows(sql`select * from storage_deletions`)).toEqual([]);
+
+    // Many files (a big project deleted): one run keeps going while batches come back full.
+    await env.t.database.db.execute(
+      sql`insert into storage_deletions (storage_key) select 'gone/' || n from generate_series(1, 250) n`,
+    );
+    expect(await service.drainDeletions()).toBe(250);
     expect(await rows(sql`select * from storage_deletions`)).toEqual([]);
   });
 });

@@ -109,4 +109,29 @@ describe('business hours and the offline notice', () => {
     const third = await startConversation(s.api, s.project, 'Hi');
     expect(await systemMessages(third.conversationId)).toHaveLength(0);
   });
+
+  it("answers the visitor's send when the offline notice fails, and sends the notice on a later message", async () => {
+    expect((await setHours([])).status).toBe(200); // never open
+    const db = s.t.database.db;
+    await db.execute(
+      sql.raw(`create or replace function fail_on_system() returns trigger language plpgsql as $$
+        begin if new.sender = 'system' then raise exception 'notice failed'; end if; return new; end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger messages_fail_on_system before insert on messages
+        for each row execute function fail_on_system()`),
+    );
+    let visitor: Awaited<ReturnType<typeof startConversation>>;
+    try {
+      visitor = await startConversation(s.api, s.project, 'Closed?'); // throws unless 201
+      const sent = await visitorSend(s.api, s.project, 'Hello?', visitor);
+      expect(sent.status).toBe(201);
+      expect(await systemMessages(visitor.conversationId)).toHaveLength(0);
+    } finally {
+      await db.execute(sql.raw('drop trigger messages_fail_on_system on messages'));
+    }
+    // The failed notice left its claim free: the next message gets it.
+    await visitorSend(s.api, s.project, 'Anyone?', visitor);
+    expect(await systemMessages(visitor.conversationId)).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'expect';
 import { startAppWithProject, type AppWithProject } from '../factories/app-with-project';
 import { registerMember, type Account } from '../factories/accounts';
+import { PNG_1x1, upload } from '../factories/attachments';
 import { agentReply, openSession, startConversation, visitorSend, widgetHeaders } from '../factories/widget';
 import { expectError } from '../support/expect-error';
 import { rowCounts } from '../support/row-counts';
@@ -91,6 +92,12 @@ describe('contacts and blocking', () => {
       token: agent.token,
     });
     expect(conversation.body.data.status).toBe('resolved');
+    // Ratings on: the resolved conversation would be rateable, were the visitor not blocked.
+    const csatOn = await s.api.patch(`/api/v1/projects/${s.project.id}`, {
+      token: s.owner.token,
+      body: { settings: { csat: { enabled: true } } },
+    });
+    expect(csatOn.status).toBe(200);
 
     const before = await rowCounts(s.t);
     const headers = widgetHeaders(s.project.publicKey, chat.token);
@@ -118,6 +125,21 @@ describe('contacts and blocking', () => {
       });
       expect(ack).toMatchObject({ ok: false, error: { code: 'VISITOR_BLOCKED' } });
     }
+    const uploaded = await upload(s.t.url, {
+      headers,
+      conversationId: chat.conversationId,
+      bytes: PNG_1x1,
+      filename: 'spam.png',
+    });
+    expectError(uploaded, 403, 'VISITOR_BLOCKED');
+    expectError(
+      await s.api.post(`/api/v1/widget/conversations/${chat.conversationId}/rating`, {
+        headers,
+        body: { score: 1, comment: 'spam' },
+      }),
+      403,
+      'VISITOR_BLOCKED',
+    );
     expect(await rowCounts(s.t)).toEqual(before);
     expect((await s.api.get(`/api/v1/visitors/${id}`, { token: agent.token })).body.data.name).toBeNull();
 

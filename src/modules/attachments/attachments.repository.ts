@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { DB } from '../../db/tokens';
-import { attachments, conversations, messages, storageDeletions, type Attachment } from '../../db/schema';
+import {
+  attachments,
+  conversations,
+  messages,
+  storageDeletions,
+  visitors,
+  type Attachment,
+} from '../../db/schema';
 
 export type NewAttachment = Omit<Attachment, 'id' | 'createdAt' | 'messageId'> & { id: string };
 
@@ -22,14 +29,18 @@ export interface AttachmentWithOwner extends Attachment {
 export class AttachmentsRepository {
   constructor(@Inject(DB) private readonly db: Db) {}
 
-  /** The visitor's own conversation (its project), or undefined. */
+  /** The visitor's own conversation (its project, whether the visitor is blocked), or undefined. */
   async visitorConversation(
     conversationId: string,
     visitorId: string,
-  ): Promise<{ projectId: string } | undefined> {
+  ): Promise<{ projectId: string; visitorBlocked: boolean } | undefined> {
     const [row] = await this.db
-      .select({ projectId: conversations.projectId })
+      .select({
+        projectId: conversations.projectId,
+        visitorBlocked: sql<boolean>`${visitors.blockedAt} is not null`,
+      })
       .from(conversations)
+      .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
       .where(and(eq(conversations.id, conversationId), eq(conversations.visitorId, visitorId)));
     return row;
   }

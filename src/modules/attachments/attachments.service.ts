@@ -17,6 +17,7 @@ import {
 } from '../../platform/storage/object-storage';
 import { AccessService } from '../access/access.service';
 import { ProjectsService } from '../projects/projects.service';
+import { visitorBlocked } from '../visitors/visitor-blocked';
 import { AttachmentLinks } from './attachment-links';
 import {
   contentDisposition,
@@ -224,6 +225,7 @@ export class AttachmentsService implements OnModuleInit {
       if (!found || found.projectId !== actor.project.id) {
         throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
       }
+      if (found.visitorBlocked) throw visitorBlocked('upload files');
       return { project: actor.project, sender: 'visitor', authorId: null };
     }
     const { conversation } = await this.access.conversation(actor.user, conversationId);
@@ -237,8 +239,23 @@ export class AttachmentsService implements OnModuleInit {
     return this.repo.sweepUnattached(new Date(now.getTime() - 24 * 3600_000));
   }
 
-  /** Deletes the objects whose rows are gone, then their queue rows; a failed delete is retried next run. */
-  async drainDeletions(limit = 100): Promise<number> {
+  /**
+   * Deletes the objects whose rows are gone, then their queue rows, in batches of `batch` while
+   * batches come back full, for at most `budgetMs` (so a deleted project's files go in minutes, and
+   * a run stays well inside its lease); a failed delete is retried next run.
+   */
+  async drainDeletions(batch = 100, budgetMs = 30_000): Promise<number> {
+    const stopAt = Date.now() + budgetMs;
+    let total = 0;
+    for (;;) {
+      const { fetched, done } = await this.drainBatch(batch);
+      total += done;
+      // A batch that deleted nothing (storage down?) would only fetch the same rows again.
+      if (fetched < batch || done === 0 || Date.now() >= stopAt) return total;
+    }
+  }
+
+  private async drainBatch(limit: number): Promise<{ fetched: number; done: number }> {
     const pending = await this.repo.pendingDeletions(limit);
     const done: number[] = [];
     for (const { id, storageKey } of pending) {
@@ -250,7 +267,7 @@ export class AttachmentsService implements OnModuleInit {
       }
     }
     await this.repo.forgetDeletions(done);
-    return done.length;
+    return { fetched: pending.length, done: done.length };
   }
 }
 

@@ -42,7 +42,7 @@ export class ContactsController {
   @ApiOperation({
     summary: 'Edit name, email, metadata; block or unblock',
     description:
-      "A blocked visitor's widget sends and new sessions answer 403 VISITOR_BLOCKED and write nothing. " +
+      "A blocked visitor's widget sends, new sessions, uploads and ratings answer 403 VISITOR_BLOCKED and write nothing. " +
       "`resolveOpen: true` (with `blocked: true`) also resolves the visitor's unresolved conversations.",
   })
   @ApiData(UpdatedVisitorResponseDto)

@@ -30,7 +30,9 @@ export class UpdateVisitorDto extends createZodDto(
       blocked: z
         .boolean()
         .optional()
-        .describe('A blocked visitor cannot send messages or start sessions (403 VISITOR_BLOCKED)'),
+        .describe(
+          'A blocked visitor cannot send messages, start sessions, upload files or rate (403 VISITOR_BLOCKED)',
+        ),
       resolveOpen: z
         .boolean()
         .optional()

@@ -7,6 +7,8 @@ import type { Conversation, Rating } from '../../db/schema';
 import { AccessService } from '../access/access.service';
 import { toConversationView } from '../conversations/conversation.views';
 import { ConversationsService } from '../conversations/conversations.service';
+import { visitorBlocked } from '../visitors/visitor-blocked';
+import { VisitorsRepository } from '../visitors/visitors.repository';
 import type { WidgetContext } from '../widget/widget-auth.service';
 import { requireVisitor } from '../widget/widget.guard';
 import type {
@@ -30,11 +32,14 @@ export class CsatService {
     private readonly repo: CsatRepository,
     private readonly conversations: ConversationsService,
     private readonly access: AccessService,
+    private readonly visitors: VisitorsRepository,
     private readonly events: DomainEvents,
   ) {}
 
   async rate(ctx: WidgetContext, conversationId: string, dto: RateConversationDto): Promise<RatingView> {
-    const conversation = await this.conversations.visitorConversation(requireVisitor(ctx), conversationId);
+    const visitorId = requireVisitor(ctx);
+    const conversation = await this.conversations.visitorConversation(visitorId, conversationId);
+    if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked('rate conversations');
     const existing = await this.repo.find(conversationId);
     if (existing && !editable(existing)) throw ratingLocked();
     if (!existing) this.assertRequested(ctx, conversation);

@@ -182,11 +182,24 @@ async function appendAttaching(
       ),
     ),
   );
-  if (attachable.length !== wanted) throw notAttachable();
+  if (attachable.length !== wanted) {
+    // A resend of a send that committed (the widget's outbox, a racing double send) finds its files
+    // attached already: no rows, so append() answers duplicate/conflict as the plain append does.
+    if (await hasClientMessage(db, conversationId, params[6])) return [];
+    throw notAttachable();
+  }
   const rows = await executeRows(db, params, APPEND_WITH_ATTACHMENTS_TEXT);
   const row = rows[0];
   if (row?.m_id && Number(row.attached_count) !== wanted) throw notAttachable();
   return rows;
+}
+
+async function hasClientMessage(db: Db, conversationId: unknown, clientMessageId: unknown): Promise<boolean> {
+  const where = and(
+    eq(messages.conversationId, conversationId as string),
+    eq(messages.clientMessageId, clientMessageId as string),
+  );
+  return (await db.$count(messages, where)) > 0;
 }
 
 function notAttachable(): AppError {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../../platform/auth/auth-user';
 import { AppError } from '../../platform/errors/app-error';
 import { ErrorCode } from '../../platform/errors/error-codes';
@@ -12,6 +12,7 @@ import { ConversationsRepository } from '../conversations/conversations.reposito
 import { ConversationsService } from '../conversations/conversations.service';
 import { checkIdentity } from '../visitors/identity-verification';
 import { VisitorTokenService } from '../visitors/visitor-token.service';
+import { visitorBlocked } from '../visitors/visitor-blocked';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import type { WidgetContext } from '../widget/widget-auth.service';
 import { requireVisitor } from '../widget/widget.guard';
@@ -40,6 +41,8 @@ export interface VisitorSendOutcome extends SendOutcome {
 
 @Injectable()
 export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+
   constructor(
     private readonly repo: MessagesRepository,
     private readonly conversationsRepo: ConversationsRepository,
@@ -78,7 +81,7 @@ export class MessagesService {
     }
     // Opening a conversation (a visitor's first message, not the hot path) checks first, so a blocked
     // visitor does not even start the insert; a block that lands meanwhile still rolls it back below.
-    if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
+    if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked('send messages');
     const { result, opened } = await this.transactions.run(async (tx) => {
       const { conversation, created } = await this.conversationsRepo.open(
         { projectId: project.id, visitorId, openingClientMessageId: dto.clientMessageId },
@@ -86,7 +89,7 @@ export class MessagesService {
       );
       const result = await this.repo.append({ ...base, conversationId: conversation.id, visitorId }, tx);
       // Rolls the conversation just opened back too: a blocked visitor's send writes no row.
-      if (result.kind === 'blocked') throw visitorBlocked();
+      if (result.kind === 'blocked') throw visitorBlocked('send messages');
       return { result, opened: created };
     });
     return this.visitorOutcome(await this.finish(result, opened), visitorId, ctx);
@@ -150,7 +153,7 @@ export class MessagesService {
     }
     const updated = await this.visitors.updateProfile(visitorId, ctx.project.id, fields);
     if (!updated) {
-      if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked();
+      if (await this.visitors.isBlocked(visitorId)) throw visitorBlocked('send messages');
       throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
     }
   }
@@ -160,7 +163,7 @@ export class MessagesService {
     result: AppendResult,
     opened: boolean,
   ): Promise<SendOutcome & { conversation?: ConversationView }> {
-    if (result.kind === 'blocked') throw visitorBlocked();
+    if (result.kind === 'blocked') throw visitorBlocked('send messages');
     if (result.kind === 'not-found')
       throw AppError.notFound(ErrorCode.CONVERSATION_NOT_FOUND, 'Conversation');
     if (result.kind === 'conflict') {
@@ -185,8 +188,14 @@ export class MessagesService {
     visitorId: string,
     ctx: WidgetContext,
   ): Promise<VisitorSendOutcome> {
-    if (outcome.created)
-      await this.offlineNotice.afterVisitorMessage(ctx.project, outcome.message.conversationId);
+    // The send committed: a failed notice is logged, never the visitor's error (its claim stays free).
+    if (outcome.created) {
+      await this.offlineNotice
+        .afterVisitorMessage(ctx.project, outcome.message.conversationId)
+        .catch((err: unknown) =>
+          this.logger.warn(`Offline notice for ${outcome.message.conversationId} failed: ${String(err)}`),
+        );
+    }
     const conversation =
       outcome.conversation ??
       toConversationView(
@@ -201,6 +210,3 @@ export class MessagesService {
     };
   }
 }
-
-const visitorBlocked = () =>
-  new AppError(ErrorCode.VISITOR_BLOCKED, 'This visitor was blocked by the team and cannot send messages');

@@ -39,7 +39,7 @@ export class VisitorsRepository {
     return row;
   }
 
-  /** Read only when a visitor's write matched nothing, to tell "blocked" from "no such visitor". */
+  /** Off the hot send path: read when a write matched nothing ("blocked" or "no such visitor"?), or before a rare write. */
   async isBlocked(visitorId: string): Promise<boolean> {
     return (
       (await this.db.$count(visitors, and(eq(visitors.id, visitorId), isNotNull(visitors.blockedAt)))) > 0

@@ -6,6 +6,7 @@ import type { Visitor } from '../../db/schema';
 import { isOpen, nextOpenAt } from '../business-hours/business-hours';
 import { PresenceService } from '../presence/presence.service';
 import { checkIdentity } from '../visitors/identity-verification';
+import { visitorBlocked } from '../visitors/visitor-blocked';
 import { VisitorTokenService } from '../visitors/visitor-token.service';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { toVisitorSummary } from '../visitors/visitor.views';
@@ -53,11 +54,11 @@ export class WidgetService {
     let visitor: Visitor | undefined;
     if (verified && externalId) {
       visitor = await this.visitors.upsertVerified(ctx.project.id, externalId, profile);
-      if (!visitor) throw visitorBlocked();
+      if (!visitor) throw visitorBlocked('start a session');
     } else if (ctx.visitorId) {
       // A blocked visitor's token opens no new session (and the update writes nothing then).
       visitor = await this.visitors.updateProfile(ctx.visitorId, ctx.project.id, profile);
-      if (!visitor && (await this.visitors.isBlocked(ctx.visitorId))) throw visitorBlocked();
+      if (!visitor && (await this.visitors.isBlocked(ctx.visitorId))) throw visitorBlocked('start a session');
       if (!visitor)
         throw new AppError(ErrorCode.VISITOR_TOKEN_INVALID, 'Visitor token is invalid or expired');
     } else {
@@ -67,6 +68,3 @@ export class WidgetService {
     return { visitorToken: this.tokens.forVisitor(ctx, visitor.id), visitor: toVisitorSummary(visitor) };
   }
 }
-
-const visitorBlocked = () =>
-  new AppError(ErrorCode.VISITOR_BLOCKED, 'This visitor was blocked by the team and cannot start a session');

@@ -744,7 +744,7 @@ export interface paths {
         head?: never;
         /**
          * Edit name, email, metadata; block or unblock
-         * @description A blocked visitor's widget sends and new sessions answer 403 VISITOR_BLOCKED and write nothing. `resolveOpen: true` (with `blocked: true`) also resolves the visitor's unresolved conversations.
+         * @description A blocked visitor's widget sends, new sessions, uploads and ratings answer 403 VISITOR_BLOCKED and write nothing. `resolveOpen: true` (with `blocked: true`) also resolves the visitor's unresolved conversations.
          */
         patch: operations["ContactsController_update"];
         trace?: never;
@@ -1868,7 +1868,7 @@ export interface components {
             name: string;
         };
         UpdateVisitorDto: {
-            /** @description A blocked visitor cannot send messages or start sessions (403 VISITOR_BLOCKED) */
+            /** @description A blocked visitor cannot send messages, start sessions, upload files or rate (403 VISITOR_BLOCKED) */
             blocked?: boolean;
             /** Format: email */
             email?: string | null;
