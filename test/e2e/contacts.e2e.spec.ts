@@ -8,6 +8,9 @@ import { agentReply, openSession, startConversation, visitorSend, widgetHeaders 
 import { expectError } from '../support/expect-error';
 import { rowCounts } from '../support/row-counts';
 import { connectWidget, emitWithAck, socketTracker } from '../support/sockets';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
+import { WebhookDeliveryService } from '../../src/modules/webhooks/webhook-delivery.service';
 
 type Rows<T> = { rows: T[] };
 
@@ -15,7 +18,13 @@ type Rows<T> = { rows: T[] };
 describe('contacts and blocking', () => {
   let s: AppWithProject;
   let agent: Account;
+  let receiver: WebhookReceiver;
   const { track, closeAll } = socketTracker();
+  /** Every pending event recorded as deliveries and every due attempt made. */
+  const settle = async () => {
+    await s.t.app.get(OutboxDispatcher).drain();
+    await s.t.app.get(WebhookDeliveryService).idle();
+  };
 
   const visitorIdOf = async (token: string) =>
     (
@@ -45,12 +54,15 @@ describe('contacts and blocking', () => {
   };
 
   before(async () => {
-    s = await startAppWithProject();
+    // A webhook receiver on 127.0.0.1 (the erase test checks delivery rows go with the visitor).
+    s = await startAppWithProject({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
     agent = await registerMember(s.api, s.owner, 'ContactsAgent', 'agent');
+    receiver = await startWebhookReceiver();
   });
   after(async () => {
     closeAll();
     await s.t.close();
+    await receiver.close();
   });
 
   it("lists, reads and edits a project's visitors", async () => {
@@ -181,6 +193,12 @@ describe('contacts and blocking', () => {
   });
 
   it('erases a visitor (admins only): no row of theirs is left in any table, and visitor.erased carries ids only', async () => {
+    const hook = await s.api.post(`/api/v1/projects/${s.project.id}/webhooks`, {
+      token: s.owner.token,
+      body: { url: receiver.url, includePrivate: true },
+    });
+    expect(hook.status).toBe(201);
+    await settle();
     const countsBefore = await rowCounts(s.t);
     const chat = await startConversation(s.api, s.project, 'erase me please, my email is erase@example.com');
     await visitorSend(
@@ -193,8 +211,11 @@ describe('contacts and blocking', () => {
     const reply = await agentReply(s.api, s.owner.token, chat.conversationId, 'noted');
     const id = await visitorIdOf(chat.token);
     const needles = [id, chat.conversationId, reply.id, 'erase@example.com'];
+    await settle();
+    // Their profile and messages went out by webhook: the delivery log holds them too.
+    expect(receiver.received.length).toBeGreaterThan(0);
     expect(Object.keys(await rowsMentioning(needles))).toEqual(
-      expect.arrayContaining(['visitors', 'conversations', 'messages', 'outbox']),
+      expect.arrayContaining(['visitors', 'conversations', 'messages', 'webhook_deliveries']),
     );
 
     expectError(

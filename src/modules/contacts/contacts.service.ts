@@ -13,6 +13,7 @@ import { activityPage, decodeActivityCursor } from '../conversations/activity-pa
 import { toConversationView, type ConversationView } from '../conversations/conversation.views';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ConversationsService } from '../conversations/conversations.service';
+import { LabelsService } from '../labels/labels.service';
 import { VisitorDirectoryRepository } from '../visitors/visitor-directory.repository';
 import { toVisitorAdminView, type VisitorAdminView } from '../visitors/visitor.views';
 import { VisitorsRepository } from '../visitors/visitors.repository';
@@ -44,6 +45,7 @@ export class ContactsService {
     private readonly conversationsRepo: ConversationsRepository,
     private readonly conversations: ConversationsService,
     private readonly repo: ContactsRepository,
+    private readonly labels: LabelsService,
   ) {}
 
   /** The visitor if it belongs to one of the caller's projects (404 VISITOR_NOT_FOUND otherwise). */
@@ -109,8 +111,9 @@ export class ContactsService {
       limit: q.limit,
     });
     const { page, meta } = activityPage(rows, q.limit);
+    const labels = await this.labels.chipsOf(page.map((r) => r.conversation.id));
     return new Envelope(
-      page.map((r) => toConversationView(r.conversation)),
+      page.map((r) => toConversationView(r.conversation, labels.get(r.conversation.id) ?? [])),
       meta,
     );
   }

@@ -19,6 +19,7 @@ import {
   isDeliverable,
   isPrivateMessage,
   projectIdOf,
+  visitorIdOf,
   type WebhookEventBody,
 } from './webhook-events';
 import { sendWebhook, type SendResult } from './webhook-sender';
@@ -96,8 +97,16 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
       data: eventData(event.payload, authorName),
     };
     const json = JSON.stringify(body);
+    const visitorId = visitorIdOf(event.payload);
     await this.repo.record(
-      targets.map((w) => ({ webhookId: w.id, outboxId: event.id, eventId, type: event.type, body: json })),
+      targets.map((w) => ({
+        webhookId: w.id,
+        outboxId: event.id,
+        eventId,
+        type: event.type,
+        visitorId,
+        body: json,
+      })),
     );
     void this.kick();
   }
