@@ -152,6 +152,40 @@ describe('contacts and blocking', () => {
     expect(viaSocket.ok).toBe(true);
   });
 
+  it('blocks and resolves in one transaction: a resolve that fails leaves the visitor unblocked and nothing resolved', async () => {
+    const chat = await startConversation(s.api, s.project, 'first conversation');
+    const second = await visitorSend(s.api, s.project, 'second conversation', { token: chat.token });
+    const secondId = second.conversation.id as string;
+    const id = await visitorIdOf(chat.token);
+    const db = s.t.database.db;
+    // The second resolve fails in the database, after the block and the first resolve were written.
+    await db.execute(
+      sql.raw(`create function fail_one_resolve() returns trigger language plpgsql as $$
+        begin
+          if new.id = '${secondId}' and new.status = 'resolved' then raise exception 'resolve failed'; end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger fail_one_resolve before update on conversations
+        for each row execute function fail_one_resolve()`),
+    );
+    try {
+      const res = await patch(s.owner.token, id, { blocked: true, resolveOpen: true });
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await db.execute(sql`drop trigger fail_one_resolve on conversations`);
+      await db.execute(sql`drop function fail_one_resolve()`);
+    }
+    const visitor = await s.api.get(`/api/v1/visitors/${id}`, { token: s.owner.token });
+    expect(visitor.body.data).toMatchObject({ blocked: false, blockedAt: null });
+    const states = (await db.execute(
+      sql`select status from conversations where visitor_id = ${id} order by id`,
+    )) as unknown as Rows<{ status: string }>;
+    expect(states.rows).toEqual([{ status: 'open' }, { status: 'open' }]);
+  });
+
   it("lists the visitor's conversations", async () => {
     const chat = await startConversation(s.api, s.project, 'first');
     const second = await visitorSend(s.api, s.project, 'second', { token: chat.token });

@@ -36,13 +36,17 @@ export class ContactsRepository {
     private readonly transactions: Transactions,
   ) {}
 
-  /** The visitor's conversations that are not resolved (what blocking with resolveOpen resolves). */
-  async unresolvedConversationIds(visitorId: string): Promise<string[]> {
-    const rows = await this.db
-      .select({ id: conversations.id })
+  /**
+   * The visitor's conversations that are not resolved (what blocking with resolveOpen resolves),
+   * locked for the rest of `tx`.
+   */
+  async unresolvedConversationsForUpdate(tx: Db, visitorId: string): Promise<Conversation[]> {
+    return tx
+      .select()
       .from(conversations)
-      .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'resolved')));
-    return rows.map((r) => r.id);
+      .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'resolved')))
+      .orderBy(asc(conversations.id))
+      .for('update');
   }
 
   /**
