@@ -211,10 +211,38 @@ describe('contacts and blocking', () => {
       403,
       'INSUFFICIENT_ROLE',
     );
+    // What other features keep about them: a file's metadata, a rating, the email opt-out, the block.
+    const db = s.t.database.db;
+    const [first] = (
+      (await db.execute(
+        sql`select id from messages where conversation_id = ${chat.conversationId} order by seq limit 1`,
+      )) as unknown as Rows<{ id: string }>
+    ).rows;
+    await db.execute(sql`insert into attachments
+        (id, project_id, conversation_id, message_id, sender, storage_key, name, size, content_type)
+      values (gen_random_uuid(), ${s.project.id}, ${chat.conversationId}, ${first.id}, 'visitor',
+        'test/key', 'receipt.pdf', 1234, 'application/pdf')`);
+    await db.execute(sql`insert into ratings (id, conversation_id, project_id, score, comment)
+      values (gen_random_uuid(), ${chat.conversationId}, ${s.project.id}, 4, 'quick answer')`);
+    await db.execute(sql`update visitors set email_opt_out_at = now() where id = ${id}`);
+    expect((await patch(s.owner.token, id, { blocked: true })).status).toBe(200);
+
     const res = await s.api.get(`/api/v1/visitors/${id}/export`, { token: s.owner.token });
     expect(res.status).toBe(200);
-    expect(res.body.data.visitor.id).toBe(id);
+    expect(res.body.data.visitor).toMatchObject({ id, blocked: true });
+    expect(res.body.data.emailOptOutAt).toEqual(expect.any(String));
     expect(res.body.data.conversations).toHaveLength(1);
+    expect(res.body.data.conversations[0].attachments).toEqual([
+      expect.objectContaining({
+        messageId: first.id,
+        sender: 'visitor',
+        name: 'receipt.pdf',
+        size: 1234,
+        contentType: 'application/pdf',
+      }),
+    ]);
+    expect(res.body.data.conversations[0].attachments[0]).not.toHaveProperty('storageKey');
+    expect(res.body.data.conversations[0].rating).toMatchObject({ score: 4, comment: 'quick answer' });
     expect(
       res.body.data.conversations[0].messages.map((m: { body: string; private: boolean }) => [
         m.body,

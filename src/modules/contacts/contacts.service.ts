@@ -146,12 +146,30 @@ export class ContactsService {
     this.audit.log(`visitor.exported visitor=${visitorId} project=${visitor.projectId} by user=${user.id}`);
     return {
       visitor: toVisitorAdminView(visitor),
-      conversations: conversations.map(({ conversation: c, messages }) => ({
+      emailOptOutAt: visitor.emailOptOutAt ? toIso(visitor.emailOptOutAt) : null,
+      conversations: conversations.map(({ conversation: c, messages, attachments, rating }) => ({
         id: c.id,
         status: c.status,
         createdAt: toIso(c.createdAt),
         lastMessageAt: toIso(c.lastMessageAt),
         messages: messages.map((m) => ({ ...m, createdAt: toIso(m.createdAt) })),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          messageId: a.messageId,
+          sender: a.sender,
+          name: a.name,
+          size: a.size,
+          contentType: a.contentType,
+          width: a.width,
+          height: a.height,
+          createdAt: toIso(a.createdAt),
+        })),
+        rating: rating && {
+          score: rating.score,
+          comment: rating.comment,
+          createdAt: toIso(rating.createdAt),
+          updatedAt: toIso(rating.updatedAt),
+        },
       })),
     };
   }
