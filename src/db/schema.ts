@@ -407,7 +407,10 @@ export const mailQueue = pgTable(
     key: text('key').notNull(),
     kind: text('kind').notNull(),
     to: text('to').notNull(),
-    /** Whose address `to` is: erasing the visitor or deleting the user deletes their mails. */
+    /**
+     * Whose address `to` is (userId), and the visitor whose data the mail carries (their own mails,
+     * and staff mails about them): erasing the visitor or deleting the user deletes their mails.
+     */
     visitorId: uuid('visitor_id').references(() => visitors.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     subject: text('subject').notNull(),
@@ -495,6 +498,11 @@ export const webhookDeliveries = pgTable(
     /** evt_…: the Spectre-Event-Id, the same on every attempt and for every endpoint. */
     eventId: text('event_id').notNull(),
     type: text('type').notNull(),
+    /**
+     * The visitor the event concerns (null for pings and visitor-less events): the body carries
+     * their data, so erasing the visitor deletes it by cascade.
+     */
+    visitorId: uuid('visitor_id').references(() => visitors.id, { onDelete: 'cascade' }),
     /** The request body, as sent on every attempt. */
     body: text('body').notNull(),
     status: text('status').$type<'pending' | 'delivered' | 'failed'>().notNull().default('pending'),
@@ -513,6 +521,7 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex('webhook_deliveries_outbox_key').on(t.webhookId, t.outboxId),
     index('webhook_deliveries_log_idx').on(t.webhookId, t.id.desc()),
+    index('webhook_deliveries_visitor_idx').on(t.visitorId),
     index('webhook_deliveries_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.nextAttemptAt} is not null`),

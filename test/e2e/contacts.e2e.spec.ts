@@ -9,6 +9,9 @@ import { agentReply, openSession, startConversation, visitorSend, widgetHeaders 
 import { expectError } from '../support/expect-error';
 import { rowCounts } from '../support/row-counts';
 import { connectWidget, emitWithAck, socketTracker } from '../support/sockets';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
+import { WebhookDeliveryService } from '../../src/modules/webhooks/webhook-delivery.service';
 
 type Rows<T> = { rows: T[] };
 
@@ -16,7 +19,13 @@ type Rows<T> = { rows: T[] };
 describe('contacts and blocking', () => {
   let s: AppWithProject;
   let agent: Account;
+  let receiver: WebhookReceiver;
   const { track, closeAll } = socketTracker();
+  /** Every pending event recorded as deliveries and every due attempt made. */
+  const settle = async () => {
+    await s.t.app.get(OutboxDispatcher).drain();
+    await s.t.app.get(WebhookDeliveryService).idle();
+  };
 
   const visitorIdOf = async (token: string) =>
     (
@@ -46,12 +55,15 @@ describe('contacts and blocking', () => {
   };
 
   before(async () => {
-    s = await startAppWithProject();
+    // A webhook receiver on 127.0.0.1 (the erase test checks delivery rows go with the visitor).
+    s = await startAppWithProject({ env: { WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' } });
     agent = await registerMember(s.api, s.owner, 'ContactsAgent', 'agent');
+    receiver = await startWebhookReceiver();
   });
   after(async () => {
     closeAll();
     await s.t.close();
+    await receiver.close();
   });
 
   it("lists, reads and edits a project's visitors", async () => {
@@ -162,6 +174,40 @@ describe('contacts and blocking', () => {
     expect(viaSocket.ok).toBe(true);
   });
 
+  it('blocks and resolves in one transaction: a resolve that fails leaves the visitor unblocked and nothing resolved', async () => {
+    const chat = await startConversation(s.api, s.project, 'first conversation');
+    const second = await visitorSend(s.api, s.project, 'second conversation', { token: chat.token });
+    const secondId = second.conversation.id as string;
+    const id = await visitorIdOf(chat.token);
+    const db = s.t.database.db;
+    // The second resolve fails in the database, after the block and the first resolve were written.
+    await db.execute(
+      sql.raw(`create function fail_one_resolve() returns trigger language plpgsql as $$
+        begin
+          if new.id = '${secondId}' and new.status = 'resolved' then raise exception 'resolve failed'; end if;
+          return new;
+        end $$`),
+    );
+    await db.execute(
+      sql.raw(`create trigger fail_one_resolve before update on conversations
+        for each row execute function fail_one_resolve()`),
+    );
+    try {
+      const res = await patch(s.owner.token, id, { blocked: true, resolveOpen: true });
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe('INTERNAL_ERROR');
+    } finally {
+      await db.execute(sql`drop trigger fail_one_resolve on conversations`);
+      await db.execute(sql`drop function fail_one_resolve()`);
+    }
+    const visitor = await s.api.get(`/api/v1/visitors/${id}`, { token: s.owner.token });
+    expect(visitor.body.data).toMatchObject({ blocked: false, blockedAt: null });
+    const states = (await db.execute(
+      sql`select status from conversations where visitor_id = ${id} order by id`,
+    )) as unknown as Rows<{ status: string }>;
+    expect(states.rows).toEqual([{ status: 'open' }, { status: 'open' }]);
+  });
+
   it("lists the visitor's conversations", async () => {
     const chat = await startConversation(s.api, s.project, 'first');
     const second = await visitorSend(s.api, s.project, 'second', { token: chat.token });
@@ -187,10 +233,38 @@ describe('contacts and blocking', () => {
       403,
       'INSUFFICIENT_ROLE',
     );
+    // What other features keep about them: a file's metadata, a rating, the email opt-out, the block.
+    const db = s.t.database.db;
+    const [first] = (
+      (await db.execute(
+        sql`select id from messages where conversation_id = ${chat.conversationId} order by seq limit 1`,
+      )) as unknown as Rows<{ id: string }>
+    ).rows;
+    await db.execute(sql`insert into attachments
+        (id, project_id, conversation_id, message_id, sender, storage_key, name, size, content_type)
+      values (gen_random_uuid(), ${s.project.id}, ${chat.conversationId}, ${first.id}, 'visitor',
+        'test/key', 'receipt.pdf', 1234, 'application/pdf')`);
+    await db.execute(sql`insert into ratings (id, conversation_id, project_id, score, comment)
+      values (gen_random_uuid(), ${chat.conversationId}, ${s.project.id}, 4, 'quick answer')`);
+    await db.execute(sql`update visitors set email_opt_out_at = now() where id = ${id}`);
+    expect((await patch(s.owner.token, id, { blocked: true })).status).toBe(200);
+
     const res = await s.api.get(`/api/v1/visitors/${id}/export`, { token: s.owner.token });
     expect(res.status).toBe(200);
-    expect(res.body.data.visitor.id).toBe(id);
+    expect(res.body.data.visitor).toMatchObject({ id, blocked: true });
+    expect(res.body.data.emailOptOutAt).toEqual(expect.any(String));
     expect(res.body.data.conversations).toHaveLength(1);
+    expect(res.body.data.conversations[0].attachments).toEqual([
+      expect.objectContaining({
+        messageId: first.id,
+        sender: 'visitor',
+        name: 'receipt.pdf',
+        size: 1234,
+        contentType: 'application/pdf',
+      }),
+    ]);
+    expect(res.body.data.conversations[0].attachments[0]).not.toHaveProperty('storageKey');
+    expect(res.body.data.conversations[0].rating).toMatchObject({ score: 4, comment: 'quick answer' });
     expect(
       res.body.data.conversations[0].messages.map((m: { body: string; private: boolean }) => [
         m.body,
@@ -203,6 +277,12 @@ describe('contacts and blocking', () => {
   });
 
   it('erases a visitor (admins only): no row of theirs is left in any table, and visitor.erased carries ids only', async () => {
+    const hook = await s.api.post(`/api/v1/projects/${s.project.id}/webhooks`, {
+      token: s.owner.token,
+      body: { url: receiver.url, includePrivate: true },
+    });
+    expect(hook.status).toBe(201);
+    await settle();
     const countsBefore = await rowCounts(s.t);
     const chat = await startConversation(s.api, s.project, 'erase me please, my email is erase@example.com');
     await visitorSend(
@@ -215,8 +295,11 @@ describe('contacts and blocking', () => {
     const reply = await agentReply(s.api, s.owner.token, chat.conversationId, 'noted');
     const id = await visitorIdOf(chat.token);
     const needles = [id, chat.conversationId, reply.id, 'erase@example.com'];
+    await settle();
+    // Their profile and messages went out by webhook: the delivery log holds them too.
+    expect(receiver.received.length).toBeGreaterThan(0);
     expect(Object.keys(await rowsMentioning(needles))).toEqual(
-      expect.arrayContaining(['visitors', 'conversations', 'messages', 'outbox']),
+      expect.arrayContaining(['visitors', 'conversations', 'messages', 'webhook_deliveries']),
     );
 
     expectError(

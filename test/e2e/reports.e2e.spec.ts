@@ -171,6 +171,8 @@ describe('reports: figures on a seeded data set', () => {
     const bads: Record<string, string>[] = [
       { from: '2026-03-03', to: '2026-03-02' },
       { from: '2026-03-02', to: '2027-12-01' },
+      // The cap holds when `to` defaults to today too.
+      { from: '2020-01-01' },
       { from: 'yesterday', to: '2026-03-02' },
       { from: '2026-03-02', to: '2026-03-03', timezone: 'Nowhere/City' },
       { from: '2026-03-02', to: '2026-03-03', interval: 'month' },

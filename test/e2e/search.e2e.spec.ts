@@ -84,7 +84,8 @@ describe('search', () => {
         found: [noted.conversationId],
       });
     }
-    for (const q of ['flamin ', '"flamin"', 'parcel -monday', 'zebra']) {
+    // One character is no prefix (it would match most of the index): "f" is only the word "f".
+    for (const q of ['flamin ', '"flamin"', 'parcel -monday', 'zebra', 'f', 'vip f']) {
       const res = await search(agent.token, { q });
       expect({ q, found: res.body.data.conversations }).toEqual({ q, found: [] });
     }
@@ -139,6 +140,13 @@ describe('search', () => {
     expect(inProject.body.data.conversations).toHaveLength(1);
     expectError(await search(agent.token, { q: '' }), 400, 'VALIDATION_FAILED');
     expectError(await search(agent.token, { q: 'x', cursor: 'garbage' }), 400, 'INVALID_CURSOR');
+    // A forged rank PostgreSQL cannot read as a real is refused like any bad cursor, never a 500.
+    for (const rank of ['.', 'e', '1e999', '-', '1e-60', '+.e']) {
+      const cursor = Buffer.from(
+        JSON.stringify({ rank, newest: new Date().toISOString(), id: noted.conversationId }),
+      ).toString('base64url');
+      expectError(await search(agent.token, { q: 'parcel', cursor }), 400, 'INVALID_CURSOR');
+    }
     for (const q of NASTY_STRINGS.filter((n) => n.trim() && !n.includes('\u0000') && n !== '\ud800')) {
       const res = await search(agent.token, { q });
       expect({ q, status: res.status }).toEqual({ q, status: 200 });

@@ -10,6 +10,7 @@ import type { TestApp } from '../support/test-app';
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../support/webhook-receiver';
 import { WebhookDeliveryService } from '../../src/modules/webhooks/webhook-delivery.service';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox.dispatcher';
+import { WebhookRetentionService } from '../../src/modules/webhooks/webhook-retention.service';
 import type { OutboxEvent } from '../../src/platform/outbox/outbox.repository';
 
 const BASE_MS = 50;
@@ -354,6 +355,29 @@ describe('webhooks: signed, retried, logged', () => {
     expect(outboxSeen.some((e) => e.type === 'webhook.disabled' && e.payload.reason === 'failing')).toBe(
       true,
     );
+    await remove(hook.id);
+  });
+
+  it('keeps settled deliveries 30 days: the retention sweep deletes older delivered and failed ones, never pending', async () => {
+    const hook = await create();
+    const insert = (status: string, age: string) =>
+      t.database.db.execute(sql`insert into webhook_deliveries
+          (id, webhook_id, event_id, type, body, status, next_attempt_at, created_at)
+        values (gen_random_uuid(), ${hook.id}, ${`evt_${status}_${age.replace(/\W/g, '')}`}, 'ping', '{}', ${status},
+          ${status === 'pending' ? sql`now() + interval '1 day'` : sql`null`}, now() - ${age}::interval)`);
+    await insert('delivered', '31 days');
+    await insert('failed', '31 days');
+    await insert('pending', '31 days');
+    await insert('delivered', '29 days');
+    expect(await t.app.get(WebhookRetentionService).sweep()).toBe(2);
+    const left = (await t.database.db.execute(
+      sql`select status, (now() - created_at) > interval '30 days' as old
+          from webhook_deliveries where webhook_id = ${hook.id} order by status`,
+    )) as unknown as { rows: { status: string; old: boolean }[] };
+    expect(left.rows).toEqual([
+      { status: 'delivered', old: false },
+      { status: 'pending', old: true },
+    ]);
     await remove(hook.id);
   });
 

@@ -65,9 +65,34 @@ const exportedMessage = z.object({
   createdAt: z.iso.datetime(),
 });
 
+const exportedAttachment = z
+  .object({
+    id: z.uuid(),
+    messageId: z.uuid().nullable().describe('Null while not attached to a sent message'),
+    sender: z.enum(['visitor', 'agent', 'system']),
+    name: z.string(),
+    size: z.number().int(),
+    contentType: z.string(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .describe('A file sent in the conversation: its metadata, not its bytes');
+
+const exportedRating = z.object({
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
 export class VisitorExportResponseDto extends createZodDto(
   z.object({
-    visitor: visitorAdminSchema,
+    visitor: visitorAdminSchema.describe('The profile, blocked state included'),
+    emailOptOutAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('When they used the unsubscribe link of a continuity mail (null: never)'),
     conversations: z.array(
       z.object({
         id: z.uuid(),
@@ -75,6 +100,8 @@ export class VisitorExportResponseDto extends createZodDto(
         createdAt: z.iso.datetime(),
         lastMessageAt: z.iso.datetime(),
         messages: z.array(exportedMessage),
+        attachments: z.array(exportedAttachment),
+        rating: exportedRating.nullable().describe('Their satisfaction rating of it, if they gave one'),
       }),
     ),
   }),

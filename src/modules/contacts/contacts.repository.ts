@@ -4,7 +4,17 @@ import type { Db } from '../../db/database';
 import { DB } from '../../db/tokens';
 import { Transactions } from '../../db/transactions';
 import { rowsOf } from '../../db/raw-rows';
-import { conversations, messages, users, visitors, type Conversation } from '../../db/schema';
+import {
+  attachments,
+  conversations,
+  messages,
+  ratings,
+  users,
+  visitors,
+  type Attachment,
+  type Conversation,
+  type Rating,
+} from '../../db/schema';
 
 export interface ExportedConversation {
   conversation: Conversation;
@@ -17,6 +27,8 @@ export interface ExportedConversation {
     private: boolean;
     createdAt: Date;
   }[];
+  attachments: Attachment[];
+  rating: Rating | null;
 }
 
 /**
@@ -36,13 +48,17 @@ export class ContactsRepository {
     private readonly transactions: Transactions,
   ) {}
 
-  /** The visitor's conversations that are not resolved (what blocking with resolveOpen resolves). */
-  async unresolvedConversationIds(visitorId: string): Promise<string[]> {
-    const rows = await this.db
-      .select({ id: conversations.id })
+  /**
+   * The visitor's conversations that are not resolved (what blocking with resolveOpen resolves),
+   * locked for the rest of `tx`.
+   */
+  async unresolvedConversationsForUpdate(tx: Db, visitorId: string): Promise<Conversation[]> {
+    return tx
+      .select()
       .from(conversations)
-      .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'resolved')));
-    return rows.map((r) => r.id);
+      .where(and(eq(conversations.visitorId, visitorId), ne(conversations.status, 'resolved')))
+      .orderBy(asc(conversations.id))
+      .for('update');
   }
 
   /**
@@ -93,10 +109,24 @@ export class ContactsRepository {
         ),
       )
       .orderBy(asc(messages.conversationId), asc(messages.seq));
+    const ids = list.map((c) => c.id);
+    const [files, rated] = await Promise.all([
+      this.db
+        .select()
+        .from(attachments)
+        .where(inArray(attachments.conversationId, ids))
+        .orderBy(asc(attachments.createdAt), asc(attachments.id)),
+      this.db.select().from(ratings).where(inArray(ratings.conversationId, ids)),
+    ]);
     const byConversation = new Map(
-      list.map((c): [string, ExportedConversation] => [c.id, { conversation: c, messages: [] }]),
+      list.map((c): [string, ExportedConversation] => [
+        c.id,
+        { conversation: c, messages: [], attachments: [], rating: null },
+      ]),
     );
     for (const { conversationId, ...m } of rows) byConversation.get(conversationId)!.messages.push(m);
+    for (const f of files) byConversation.get(f.conversationId)!.attachments.push(f);
+    for (const r of rated) byConversation.get(r.conversationId)!.rating = r;
     return [...byConversation.values()];
   }
 }

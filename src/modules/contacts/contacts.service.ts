@@ -12,7 +12,8 @@ import { projectIdsOfUser } from '../access/access.repository';
 import { activityPage, decodeActivityCursor } from '../conversations/activity-page';
 import { toConversationView, type ConversationView } from '../conversations/conversation.views';
 import { ConversationsRepository } from '../conversations/conversations.repository';
-import { ConversationsService } from '../conversations/conversations.service';
+import { ConversationsService, type ConversationUpdate } from '../conversations/conversations.service';
+import { Transactions } from '../../db/transactions';
 import { LabelsService } from '../labels/labels.service';
 import { VisitorDirectoryRepository } from '../visitors/visitor-directory.repository';
 import { toVisitorAdminView, type VisitorAdminView } from '../visitors/visitor.views';
@@ -46,6 +47,7 @@ export class ContactsService {
     private readonly conversations: ConversationsService,
     private readonly repo: ContactsRepository,
     private readonly labels: LabelsService,
+    private readonly transactions: Transactions,
   ) {}
 
   /** The visitor if it belongs to one of the caller's projects (404 VISITOR_NOT_FOUND otherwise). */
@@ -85,19 +87,27 @@ export class ContactsService {
 
   /** Edits the profile and/or blocks; with resolveOpen, resolves their unresolved conversations too. */
   async update(user: AuthUser, visitorId: string, dto: UpdateVisitorDto): Promise<UpdatedVisitorResponseDto> {
-    await this.visitorFor(user, visitorId);
+    const visitor = await this.visitorFor(user, visitorId);
     const { resolveOpen, ...changes } = dto;
-    const updated = await this.directory.update(visitorId, changes);
-    if (!updated) throw visitorNotFound();
-    const resolvedConversationIds: string[] = [];
-    if (resolveOpen) {
-      for (const id of await this.repo.unresolvedConversationIds(visitorId)) {
-        // Through the conversations service: the same checks, outbox row and live event as a PATCH.
-        await this.conversations.update(user, id, { status: 'resolved' });
-        resolvedConversationIds.push(id);
+    const { teamId } = await this.access.project(user, visitor.projectId);
+    // The profile change and the resolves (each with its outbox row) commit together or not at all;
+    // the live events go out after the commit.
+    const result = await this.transactions.run(async (tx) => {
+      const updated = await this.directory.update(visitorId, changes, tx);
+      if (!updated) return undefined;
+      const resolved: ConversationUpdate[] = [];
+      if (resolveOpen) {
+        for (const before of await this.repo.unresolvedConversationsForUpdate(tx, visitorId)) {
+          // Through the conversations service: the same write and outbox row as a PATCH.
+          const done = await this.conversations.resolveWithin(tx, user, teamId, before);
+          if (done) resolved.push(done);
+        }
       }
-    }
-    return { ...toVisitorAdminView(updated), resolvedConversationIds };
+      return { updated, resolved };
+    });
+    if (!result) throw visitorNotFound();
+    const views = await this.conversations.announceUpdates(result.resolved);
+    return { ...toVisitorAdminView(result.updated), resolvedConversationIds: views.map((v) => v.id) };
   }
 
   async conversationsOf(
@@ -136,12 +146,30 @@ export class ContactsService {
     this.audit.log(`visitor.exported visitor=${visitorId} project=${visitor.projectId} by user=${user.id}`);
     return {
       visitor: toVisitorAdminView(visitor),
-      conversations: conversations.map(({ conversation: c, messages }) => ({
+      emailOptOutAt: visitor.emailOptOutAt ? toIso(visitor.emailOptOutAt) : null,
+      conversations: conversations.map(({ conversation: c, messages, attachments, rating }) => ({
         id: c.id,
         status: c.status,
         createdAt: toIso(c.createdAt),
         lastMessageAt: toIso(c.lastMessageAt),
         messages: messages.map((m) => ({ ...m, createdAt: toIso(m.createdAt) })),
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          messageId: a.messageId,
+          sender: a.sender,
+          name: a.name,
+          size: a.size,
+          contentType: a.contentType,
+          width: a.width,
+          height: a.height,
+          createdAt: toIso(a.createdAt),
+        })),
+        rating: rating && {
+          score: rating.score,
+          comment: rating.comment,
+          createdAt: toIso(rating.createdAt),
+          updatedAt: toIso(rating.updatedAt),
+        },
       })),
     };
   }

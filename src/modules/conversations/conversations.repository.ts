@@ -210,16 +210,17 @@ export class ConversationsRepository {
     teamId: string,
     changed: (keyof ConversationChanges)[],
     resolvedBy?: string,
+    db: Db = this.db,
   ): Promise<Conversation | undefined> {
     const assignee = changes.assigneeId ? memberHeldForShare(teamId, changes.assigneeId) : undefined;
     const resolved = resolvedBy ? { resolvedAt: sql`now()`, resolvedById: resolvedBy } : {};
-    const update = this.db
+    const update = db
       .update(conversations)
       .set({ ...changes, ...resolved, updatedAt: sql`now()` })
       .where(and(eq(conversations.id, conversationId), assignee))
       .returning();
     if (changed.length === 0) return (await update)[0];
-    const [row] = await writeWithOutbox(this.db, update, 'conversation.updated', snapshot(changed));
+    const [row] = await writeWithOutbox(db, update, 'conversation.updated', snapshot(changed));
     return row && conversationFromRow(row);
   }
 

@@ -9,6 +9,7 @@ import { Transactions } from '../../db/transactions';
 import { Envelope } from '../../platform/http/envelope';
 import type { PageMeta } from '../../platform/http/pagination';
 import type { Conversation } from '../../db/schema';
+import type { Db } from '../../db/database';
 import { toConversationView, toWidgetConversation, type ConversationView } from './conversation.views';
 import { AccessService } from '../access/access.service';
 import { LabelsService } from '../labels/labels.service';
@@ -154,6 +155,35 @@ export class ConversationsService implements OnModuleInit {
   }
 
   /**
+   * A PATCH `{ status: 'resolved' }` by `user`'s write, inside the caller's transaction `tx` (the row
+   * and its outbox row commit with the caller's other writes). Nothing is published: pass what it
+   * returns to `announceUpdates` after the commit.
+   */
+  async resolveWithin(
+    tx: Db,
+    user: AuthUser,
+    teamId: string,
+    before: Conversation,
+  ): Promise<ConversationUpdate | undefined> {
+    const changes: ConversationChanges = { status: 'resolved', snoozedUntil: null };
+    const changed = changedFields(before, changes);
+    const resolvedBy = changed.includes('status') ? user.id : undefined;
+    const after = await this.repo.update(before.id, changes, teamId, changed, resolvedBy, tx);
+    return after && { conversation: after, changed };
+  }
+
+  /** The views of committed updates (labels included), each published as `conversation.updated`. */
+  async announceUpdates(updates: ConversationUpdate[]): Promise<ConversationView[]> {
+    const labels = await this.labels.chipsOf(updates.map((u) => u.conversation.id));
+    return updates.map(({ conversation, changed }) => {
+      const view = toConversationView(conversation, labels.get(conversation.id) ?? []);
+      if (changed.length > 0)
+        this.events.publish({ type: 'conversation.updated', conversation: view, changes: changed });
+      return view;
+    });
+  }
+
+  /**
    * Makes `labelIds` the conversation's labels (labels of its team), in one transaction with a
    * `conversation.updated` (`changes: ['labels']`) outbox row; sockets hear it after commit. A set
    * that changes nothing writes and publishes nothing.
@@ -217,6 +247,12 @@ const assigneeNotMember = () =>
   ]);
 
 /** The fields a PATCH can change that really changed (what `conversation.updated` lists). */
+/** A conversation written inside a caller's transaction, with the fields that changed. */
+export interface ConversationUpdate {
+  conversation: Conversation;
+  changed: (keyof ConversationChanges)[];
+}
+
 function changedFields(before: Conversation, changes: ConversationChanges): (keyof ConversationChanges)[] {
   const same = (a: unknown, b: unknown) =>
     a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;

@@ -124,7 +124,9 @@ export class NotificationsConsumer implements OnModuleInit {
       conversationUrl: this.links.conversation(conversation.id),
       settingsUrl: this.links.accountSettings(),
     });
-    return this.toUsers(eventId, 'new-conversation', ids, 'newConversation', content);
+    // It carries the visitor's name and first message: erasing the visitor deletes it too.
+    const mails = await this.toUsers(eventId, 'new-conversation', ids, 'newConversation', content);
+    return mails.map((m) => ({ ...m, visitorId: conversation.visitorId }));
   }
 
   private async webhookDisabled(eventId: number, p: Payload): Promise<QueuedMail[]> {

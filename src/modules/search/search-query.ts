@@ -3,14 +3,16 @@ import { sql, type SQL } from 'drizzle-orm';
 /**
  * The tsquery for what the user typed: `websearch_to_tsquery('simple', …)` semantics ("quoted
  * phrases", `or`, `-word`), and while they type (the text does not end in a space or a quote) the
- * last word also matches as a prefix. The prefix is added to PostgreSQL's own rendering of the
+ * last word (of 2 characters or more) also matches as a prefix. The prefix is added to PostgreSQL's own rendering of the
  * parsed query (its lexemes come back quoted and escaped), never to the user's text, which only
  * ever travels as a bound parameter.
  */
 export function searchTsQuery(text: string): SQL {
   const parsed = sql`websearch_to_tsquery('simple', ${text})`;
   const lastToken = text.trimEnd().split(/\s+/).at(-1) ?? '';
-  const typing = /\S$/.test(text) && !text.endsWith('"') && !lastToken.startsWith('-');
+  // A one-character prefix would match most of the index.
+  const typing =
+    /\S$/.test(text) && !text.endsWith('"') && !lastToken.startsWith('-') && lastToken.length >= 2;
   if (!typing) return parsed;
   return sql`(case when right(${parsed}::text, 1) = '''' then (${parsed}::text || ':*')::tsquery else ${parsed} end)`;
 }

@@ -61,9 +61,11 @@ export class SearchRepository {
     const rows = rowsOf(
       // MATERIALIZED: the matching messages come from the GIN index first. Left to itself the planner
       // may walk every conversation of the project and filter its messages (seconds at 10^5 rows).
+      // Scoped to the caller's projects inside it: other tenants' matches are never ranked.
       await this.db.execute(sql`with matched as materialized (
         select m.conversation_id, ts_rank(m.search_vector, ${f.query}) as rank, m.created_at
         from messages m where m.search_vector @@ ${f.query}
+          and m.conversation_id in (select id from conversations where project_id in (${f.projectIds}))
       ), hits as (
         select x.conversation_id, max(x.rank) as rank, max(x.created_at) as newest
         from matched x join conversations c on c.id = x.conversation_id

@@ -12,10 +12,19 @@ import { SearchRepository, type MessageHit } from './search.repository';
 import { searchTsQuery, snippetOf } from './search-query';
 
 const searchCursor = z.object({
-  rank: z.string().regex(/^[0-9.e+-]{1,30}$/i),
+  // A real PostgreSQL accepts back as ::real: finite and within float4 range ("." / "e" / "1e999" are not).
+  rank: z
+    .string()
+    .regex(/^[0-9.e+-]{1,30}$/i)
+    .refine((s) => isFloat4(Number(s))),
   newest: z.iso.datetime(),
   id: z.uuid(),
 });
+
+function isFloat4(n: number): boolean {
+  const f = Math.fround(n);
+  return Number.isFinite(f) && (n === 0 || f !== 0);
+}
 
 /** Visitors shown with the first page of results. */
 const VISITORS_SHOWN = 10;

@@ -68,16 +68,20 @@ export class VisitorDirectoryRepository {
   }
 
   /** An agent's edit (blocking sets blocked_at once; unblocking clears it), with visitor.updated. */
-  async update(visitorId: string, changes: AgentVisitorChanges): Promise<Visitor | undefined> {
+  async update(
+    visitorId: string,
+    changes: AgentVisitorChanges,
+    db: Db = this.db,
+  ): Promise<Visitor | undefined> {
     const set: Record<string, unknown> = {};
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.email !== undefined) set.email = changes.email;
     if (changes.metadata !== undefined) set.metadata = changes.metadata;
     if (changes.blocked !== undefined)
       set.blockedAt = changes.blocked ? sql`coalesce(${visitors.blockedAt}, now())` : null;
-    const update = this.db.update(visitors).set(set).where(eq(visitors.id, visitorId)).returning();
+    const update = db.update(visitors).set(set).where(eq(visitors.id, visitorId)).returning();
     const [row] = await writeWithOutbox(
-      this.db,
+      db,
       update,
       'visitor.updated',
       sql`jsonb_build_object('visitor', to_jsonb(w))`,

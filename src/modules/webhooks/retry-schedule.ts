@@ -21,5 +21,23 @@ export function retryAfterMs(header: string | undefined, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** The longest Retry-After honoured; a larger one waits this long. */
+const MAX_RETRY_AFTER_MS = 6 * 3600_000;
+
+/**
+ * The wait before the next attempt: the schedule's step, or longer when a 429/503 asks for it
+ * (never shorter: `Retry-After: 0` must not turn the schedule into a tight loop).
+ */
+export function nextRetryMs(
+  r: { statusCode: number | null; retryAfter?: string },
+  failedAttempts: number,
+  baseMs: number,
+  random = Math.random,
+): number {
+  const step = retryDelayMs(failedAttempts, baseMs, random);
+  const asked = r.statusCode === 429 || r.statusCode === 503 ? retryAfterMs(r.retryAfter) : undefined;
+  return asked === undefined ? step : Math.max(Math.min(asked, MAX_RETRY_AFTER_MS), step);
+}
+
 /** A failing endpoint is turned off after this long without a single success. */
 export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 3600_000;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import { checkWebhookUrl, isPublicAddress } from './url-guard';
-import { retryDelayMs, MAX_ATTEMPTS, retryAfterMs } from './retry-schedule';
+import { retryDelayMs, MAX_ATTEMPTS, retryAfterMs, nextRetryMs } from './retry-schedule';
 
 describe('webhook URL guard', () => {
   it('accepts only global unicast addresses', () => {
@@ -37,7 +37,7 @@ describe('webhook URL guard', () => {
     );
     await expect(
       checkWebhookUrl('http://[::1]:8080/x', { allowPrivateNetworks: false, httpsOnly: false }),
-    ).rejects.toThrow('not a public address');
+    ).rejects.toThrow(/^must resolve to a public address$/);
     expect((await checkWebhookUrl('http://127.0.0.1:9/x', open)).address).toBeUndefined();
   });
 });
@@ -59,5 +59,14 @@ describe('webhook retry schedule', () => {
     expect(retryAfterMs(new Date(Date.now() + 5000).toUTCString(), Date.now())).toBeGreaterThan(3000);
     expect(retryAfterMs('soon')).toBeUndefined();
     expect(retryAfterMs(undefined)).toBeUndefined();
+  });
+
+  it('waits max(Retry-After, the schedule step) on 429/503: Retry-After: 0 does not retry at once', () => {
+    const base = 30_000;
+    const none = () => 0;
+    expect(nextRetryMs({ statusCode: 429, retryAfter: '0' }, 3, base, none)).toBe(120_000);
+    expect(nextRetryMs({ statusCode: 503, retryAfter: '600' }, 3, base, none)).toBe(600_000);
+    expect(nextRetryMs({ statusCode: 503, retryAfter: '999999' }, 1, base, none)).toBe(6 * 3600_000);
+    expect(nextRetryMs({ statusCode: 500, retryAfter: '600' }, 1, base, none)).toBe(30_000);
   });
 });

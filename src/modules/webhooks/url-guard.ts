@@ -1,6 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
+import { Logger } from '@nestjs/common';
 import ipaddr from 'ipaddr.js';
+
+const logger = new Logger('WebhookUrlGuard');
 
 /** Where a webhook may be sent, from config. */
 export interface UrlPolicy {
@@ -53,14 +56,16 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy): Promise<C
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw new UrlNotAllowedError(`host ${host} does not resolve`);
+      logger.debug(`webhook host ${host} does not resolve`);
+      throw new UrlNotAllowedError('must resolve to a public address');
     }
   }
   const refused = addresses.find((a) => !isPublicAddress(a.address));
-  if (refused || addresses.length === 0)
-    throw new UrlNotAllowedError(
-      `host ${host} resolves to ${refused?.address ?? 'nothing'}, which is not a public address`,
-    );
+  if (refused || addresses.length === 0) {
+    // The address stays in the server log: telling the caller would let any team admin probe internal DNS.
+    logger.debug(`webhook host ${host} resolves to ${refused?.address ?? 'nothing'}, refused`);
+    throw new UrlNotAllowedError('must resolve to a public address');
+  }
   const first = addresses[0];
   return { url, address: { address: first.address, family: first.family === 6 ? 6 : 4 } };
 }

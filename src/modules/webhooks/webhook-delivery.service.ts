@@ -10,7 +10,7 @@ import type { AppConfig } from '../../config/env.schema';
 import { JobRunner } from '../../platform/jobs/job-runner.service';
 import { OutboxDispatcher } from '../../platform/outbox/outbox.dispatcher';
 import type { OutboxEvent } from '../../platform/outbox/outbox.repository';
-import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, retryAfterMs, retryDelayMs } from './retry-schedule';
+import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, nextRetryMs } from './retry-schedule';
 import { signatureHeader } from './signature';
 import type { UrlPolicy } from './url-guard';
 import { WriteCoalescer } from './write-coalescer';
@@ -23,8 +23,6 @@ const MAX_IN_FLIGHT = 32;
 /** A claimed attempt is this node's until then; longer than the request timeout. */
 const LEASE_MS = 60_000;
 const POLL_MS = 1000;
-/** The longest Retry-After honoured; a larger one waits this long. */
-const MAX_RETRY_AFTER_MS = 6 * 3600_000;
 
 /**
  * Webhook delivery in two steps. The outbox consumer only records a delivery row per subscribed
@@ -190,9 +188,7 @@ export class WebhookDeliveryService implements OnModuleInit, BeforeApplicationSh
     if (r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300)
       return { ...base, status: 'delivered' };
     if (r.statusCode === 410 || d.attempt >= MAX_ATTEMPTS) return { ...base, status: 'failed' };
-    const asked = r.statusCode === 429 || r.statusCode === 503 ? retryAfterMs(r.retryAfter) : undefined;
-    const retryInMs =
-      asked !== undefined ? Math.min(asked, MAX_RETRY_AFTER_MS) : retryDelayMs(d.attempt, this.baseMs);
+    const retryInMs = nextRetryMs(r, d.attempt, this.baseMs);
     return { ...base, status: 'pending', retryInMs };
   }
 

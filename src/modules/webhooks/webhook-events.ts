@@ -34,6 +34,13 @@ export function projectIdOf(payload: Json): string | undefined {
   return typeof direct === 'string' ? direct : undefined;
 }
 
+/** The visitor an outbox payload concerns: its visitor snapshot, or its conversation's visitor. */
+export function visitorIdOf(payload: Json): string | null {
+  if (isObject(payload.visitor) && typeof payload.visitor.id === 'string') return payload.visitor.id;
+  const c = payload.conversation;
+  return isObject(c) && typeof c.visitor_id === 'string' ? c.visitor_id : null;
+}
+
 /** Whether the event is an internal note (sent only to webhooks with includePrivate). */
 export const isPrivateMessage = (type: string, payload: Json): boolean =>
   type === 'message.created' && isObject(payload.message) && Boolean(payload.message.private);

@@ -7,6 +7,7 @@ import {
   isDeliverable,
   isPrivateMessage,
   projectIdOf,
+  visitorIdOf,
   type WebhookEventBody,
 } from './webhook-events';
 import type { NewDelivery } from './webhooks.repository';
@@ -49,5 +50,14 @@ export function deliveriesOf(
     data: eventData(event.payload, authorName),
   };
   const json = JSON.stringify(body);
-  return targets.map((w) => ({ webhookId: w.id, outboxId: event.id, eventId, type: event.type, body: json }));
+  // Whose data the body holds: erasing the visitor deletes the delivery with them.
+  const visitorId = visitorIdOf(event.payload);
+  return targets.map((w) => ({
+    webhookId: w.id,
+    outboxId: event.id,
+    eventId,
+    type: event.type,
+    visitorId,
+    body: json,
+  }));
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookRetentionService } from './webhook-retention.service';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
@@ -8,6 +9,6 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [AccessModule],
   controllers: [WebhooksController],
-  providers: [WebhooksRepository, WebhooksService, WebhookDeliveryService],
+  providers: [WebhooksRepository, WebhooksService, WebhookDeliveryService, WebhookRetentionService],
 })
 export class WebhooksModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { rowsOf } from '../../db/raw-rows';
 import {
@@ -22,6 +22,8 @@ export interface NewDelivery {
   outboxId: number | null;
   eventId: string;
   type: string;
+  /** The visitor the event concerns: erasing them deletes the row. */
+  visitorId?: string | null;
   body: string;
 }
 
@@ -110,6 +112,15 @@ export class WebhooksRepository {
   /** Records deliveries; one already recorded for the same outbox row and endpoint is left alone. */
   async record(rows: NewDelivery[]): Promise<void> {
     if (rows.length > 0) await this.db.insert(webhookDeliveries).values(rows).onConflictDoNothing();
+  }
+
+  /** Deletes settled (delivered or failed) deliveries recorded before `cutoff`; returns how many. */
+  async deleteSettledBefore(cutoff: Date): Promise<number> {
+    const deleted = await this.db
+      .delete(webhookDeliveries)
+      .where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.createdAt, cutoff)))
+      .returning({ id: webhookDeliveries.id });
+    return deleted.length;
   }
 
   async insertDelivery(row: NewDelivery): Promise<WebhookDelivery> {

@@ -3,8 +3,9 @@ import type { ReportSummary } from './report-types';
 
 const cell = (v: string | number | null): string => {
   if (v === null) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // A text cell a spreadsheet would read as a formula (an agent's name "=HYPERLINK(…)") is kept as text.
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const line = (values: (string | number | null)[]) => values.map(cell).join(',');
 

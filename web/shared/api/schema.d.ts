@@ -1905,6 +1905,24 @@ export interface components {
         };
         VisitorExportResponseDto: {
             conversations: {
+                attachments: {
+                    contentType: string;
+                    /** Format: date-time */
+                    createdAt: string;
+                    height: number | null;
+                    /** Format: uuid */
+                    id: string;
+                    /**
+                     * Format: uuid
+                     * @description Null while not attached to a sent message
+                     */
+                    messageId: string | null;
+                    name: string;
+                    /** @enum {string} */
+                    sender: "visitor" | "agent" | "system";
+                    size: number;
+                    width: number | null;
+                }[];
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: uuid */
@@ -1924,9 +1942,24 @@ export interface components {
                     sender: "visitor" | "agent" | "system";
                     seq: number;
                 }[];
+                /** @description Their satisfaction rating of it, if they gave one */
+                rating: {
+                    comment: string | null;
+                    /** Format: date-time */
+                    createdAt: string;
+                    score: number;
+                    /** Format: date-time */
+                    updatedAt: string;
+                } | null;
                 /** @enum {string} */
                 status: "open" | "pending" | "resolved" | "snoozed";
             }[];
+            /**
+             * Format: date-time
+             * @description When they used the unsubscribe link of a continuity mail (null: never)
+             */
+            emailOptOutAt: string | null;
+            /** @description The profile, blocked state included */
             visitor: {
                 blocked: boolean;
                 /** Format: date-time */
