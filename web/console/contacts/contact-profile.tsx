@@ -2,9 +2,10 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorText } from '../workspace/api';
-import { conversationPath, linkClick, navigate } from '../workspace/router';
+import { navigate } from '../workspace/router';
 import { canManage } from '../workspace/team-data';
 import type { Conversation, VisitorExport, VisitorRecord } from '../workspace/types';
+import { VisitorConversations } from '../conversation/visitor-conversations';
 import { CONTACTS_PATH } from './contacts-route';
 
 function download(name: string, data: unknown): void {
@@ -179,20 +180,7 @@ export function ContactProfile({
       </p>
       {error && <p class="form-error">{error}</p>}
       <h3>Conversations</h3>
-      {conversations.length === 0 ? (
-        <p class="ws-muted">None.</p>
-      ) : (
-        <ul class="visitor-others">
-          {conversations.map((c) => (
-            <li key={c.id}>
-              <a href={conversationPath(c.id)} onClick={linkClick}>
-                {c.lastMessagePreview ?? 'Conversation'}
-              </a>{' '}
-              <span class={`badge status-${c.status}`}>{c.status}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <VisitorConversations conversations={conversations} />
       {confirming && (
         <EraseDialog who={who} onCancel={() => setConfirming(false)} onErase={() => void erase()} />
       )}

@@ -1,25 +1,19 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../workspace/api';
-import { conversationPath, linkClick } from '../workspace/router';
-import type { ConversationDetail, InboxItem } from '../workspace/types';
+import type { Conversation, ConversationDetail } from '../workspace/types';
+import { VisitorConversations } from './visitor-conversations';
 
-/**
- * The visitor's other conversations. The API has no visitor filter yet, so this reads the project's
- * latest 100 conversations and keeps the visitor's.
- */
-function useOtherConversations(detail: ConversationDetail): InboxItem[] {
-  const [others, setOthers] = useState<InboxItem[]>([]);
+/** The visitor's other conversations (their latest 100). */
+function useOtherConversations(detail: ConversationDetail): Conversation[] {
+  const [others, setOthers] = useState<Conversation[]>([]);
   useEffect(() => {
     let live = true;
-    api<InboxItem[]>(`/conversations?projectId=${detail.projectId}&limit=100`)
-      .then(
-        ({ data }) =>
-          live && setOthers(data.filter((c) => c.visitorId === detail.visitorId && c.id !== detail.id)),
-      )
+    api<Conversation[]>(`/visitors/${detail.visitorId}/conversations?limit=100`)
+      .then(({ data }) => live && setOthers(data.filter((c) => c.id !== detail.id)))
       .catch(() => undefined);
     return () => void (live = false);
-  }, [detail.id, detail.projectId, detail.visitorId]);
+  }, [detail.id, detail.visitorId]);
   return others;
 }
 
@@ -69,20 +63,7 @@ export function VisitorPanel({
         ))}
       </dl>
       <h3>Other conversations</h3>
-      {others.length === 0 ? (
-        <p class="ws-muted">None.</p>
-      ) : (
-        <ul class="visitor-others">
-          {others.map((c) => (
-            <li key={c.id}>
-              <a href={conversationPath(c.id)} onClick={linkClick}>
-                {c.lastMessagePreview ?? 'Conversation'}
-              </a>{' '}
-              <span class={`badge status-${c.status}`}>{c.status}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <VisitorConversations conversations={others} />
     </aside>
   );
 }
