@@ -64,3 +64,17 @@ export async function connect(url: string): Promise<Client> {
   await c.connect();
   return c;
 }
+
+/** The cluster's WAL insert position, for WAL bytes written between two readings (pg_wal_lsn_diff). */
+export async function walLsn(): Promise<string> {
+  return admin(async (c) => (await c.query<{ l: string }>('select pg_current_wal_lsn() as l')).rows[0].l);
+}
+
+export async function walBytesSince(lsn: string): Promise<number> {
+  return admin(async (c) =>
+    Number(
+      (await c.query<{ d: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1) as d', [lsn])).rows[0]
+        .d,
+    ),
+  );
+}

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from './http';
@@ -150,7 +150,12 @@ export function startServer(
 export function startBaseline(databaseUrl: string, poolSize: number): Promise<RunningProcess> {
   return startProcess({
     name: 'baseline',
-    args: ['--require', '@swc-node/register', 'bench/baseline/server.ts'],
+    args: [
+      '--require',
+      '@swc-node/register',
+      ...(process.env.BENCH_CPU_PROF === '1' ? ['--require', './bench/lib/cpu-profile.ts'] : []),
+      'bench/baseline/server.ts',
+    ],
     healthPath: '/health',
     env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
   });
@@ -161,4 +166,21 @@ export function cpuTimeMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of every PostgreSQL process on this host (backends and background workers), in ms. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }

@@ -1,0 +1,77 @@
+/**
+ * Which statements one widget send costs, all of them (the request's and the outbox dispatcher's),
+ * and the server-side CPU and WAL per send: boots the app in this process against a fresh database,
+ * counts node-postgres queries by their first words, and sends N messages at 16 in flight.
+ *   node --require @swc-node/register bench/probes/send-queries.ts [N]
+ */
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { startTestApp } from '../../test/support/test-app';
+import { createFixture, sendWidgetMessage } from '../lib/api';
+import { mapLimit } from '../lib/util';
+
+async function main() {
+  const n = Number(process.argv[2] ?? 2000);
+  process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  const t = await startTestApp({ RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn' });
+  const counts = new Map<string, number>();
+  let counting = false;
+  const query = Client.prototype.query as (...a: any[]) => any;
+  (Client.prototype as any).query = function (this: Client, q: any, ...rest: any[]) {
+    if (counting) {
+      const text: string = typeof q === 'string' ? q : (q?.name ? `[${q.name}] ` : '') + (q?.text ?? '');
+      const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return query.call(this, q, ...rest);
+  };
+  const f = await createFixture(t.url);
+  const visitors = await mapLimit(Array.from({ length: 16 }), 4, () => sendWidgetMessage(t.url, f.project));
+  const admin = new Client({ connectionString: t.databaseUrl });
+  await admin.connect();
+  const lsn = async () => (await admin.query('select pg_current_wal_lsn() as l')).rows[0].l as string;
+  const lsnBytes = async (a: string) =>
+    Number((await admin.query('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1) as d', [a])).rows[0].d);
+  await new Promise((r) => setTimeout(r, 1500));
+  counting = true;
+  const lsn0 = await lsn();
+  const cpu0 = process.cpuUsage();
+  let i = 0;
+  await mapLimit(Array.from({ length: n }), 16, async () => {
+    const v = visitors[i++ % visitors.length];
+    const res = await fetch(`${t.url}/api/v1/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-project-key': f.project.publicKey,
+        'x-visitor-token': v.visitorToken,
+      },
+      body: JSON.stringify({
+        body: 'Hi! My order #1234 has not arrived yet, can you check where it is?',
+        clientMessageId: randomUUID(),
+        conversationId: v.conversationId,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`send ${res.status}`);
+    await res.arrayBuffer();
+  });
+  await new Promise((r) => setTimeout(r, 1500));
+  const cpu = process.cpuUsage(cpu0);
+  const wal = await lsnBytes(lsn0);
+  counting = false;
+  console.log(
+    `sends ${n}; process CPU (server + fetch client) ${((cpu.user + cpu.system) / n).toFixed(0)} µs/send; WAL ${(wal / n).toFixed(0)} B/send`,
+  );
+  for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]))
+    console.log(`${(v / n).toFixed(3).padStart(7)}  ${k}`);
+  await admin.end();
+  await t.close();
+}
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
