@@ -2,10 +2,17 @@
  * The floor of a durable send: a minimal Fastify server with a node-postgres pool of the server's size
  * doing one `INSERT ... RETURNING` of a message row per request and replying with JSON.
  * No auth, no validation library, no conversation update: only what any durable send must do.
+ *
+ * With BASELINE_SQL=append it runs the server's own append statement instead (prepared, as the server
+ * does: conversation update, message, outbox rows), so the bench can split the server's distance to
+ * the floor into what its SQL costs and what its Node side costs.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { uuidv7 } from 'uuidv7';
+import { APPEND } from '../../src/modules/messages/messages.repository';
+
+const RUN_APPEND = process.env.BASELINE_SQL === 'append';
 
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
@@ -38,8 +45,9 @@ app.post('/api/v1/messages', async (req, reply) => {
       .code(400)
       .send({ error: { code: 'VALIDATION_FAILED', message: 'body, clientMessageId, conversationId' } });
   }
-  const { rows } = await pool.query(INSERT, [uuidv7(), b.conversationId, seq++, b.body, b.clientMessageId]);
-  const r = rows[0];
+  const r = RUN_APPEND
+    ? await append(b.conversationId, b.body, b.clientMessageId, visitorIdOf(req.headers['x-visitor-token']))
+    : (await pool.query(INSERT, [uuidv7(), b.conversationId, seq++, b.body, b.clientMessageId])).rows[0];
   return reply.code(201).send({
     data: {
       message: {
@@ -56,6 +64,35 @@ app.post('/api/v1/messages', async (req, reply) => {
     },
   });
 });
+
+/** The token's visitor, read without verifying it (the floor does no auth; the statement needs the id). */
+function visitorIdOf(token: unknown): string | null {
+  if (typeof token !== 'string') return null;
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}');
+  return typeof claims.vid === 'string' ? claims.vid : null;
+}
+
+async function append(
+  conversationId: string,
+  body: string,
+  clientMessageId: string,
+  visitorId: string | null,
+) {
+  const params = [conversationId, uuidv7(), 'visitor', null, body, false, clientMessageId, visitorId];
+  const { rows } = await pool.query({ name: APPEND.name, text: APPEND.text, values: params });
+  const r = rows[0];
+  return {
+    id: r.m_id,
+    conversation_id: r.m_conversation_id,
+    seq: r.m_seq,
+    sender: r.m_sender,
+    author_id: r.m_author_id,
+    body: r.m_body,
+    private: r.m_private,
+    client_message_id: r.m_client_message_id,
+    created_at: r.m_created_at,
+  };
+}
 
 app.get('/health', async () => ({ status: 'ok' }));
 

@@ -78,3 +78,12 @@ export async function walBytesSince(lsn: string): Promise<number> {
     ),
   );
 }
+
+/** The PostgreSQL backends connected to one database (its server's pool), by pid. */
+export async function backendPids(database: string): Promise<number[]> {
+  return admin(async (c) =>
+    (
+      await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database])
+    ).rows.map((r) => r.pid),
+  );
+}

@@ -147,7 +147,11 @@ export function startServer(
 }
 
 /** The floor: bench/baseline/server.ts (Fastify + node-postgres, one INSERT ... RETURNING per send). */
-export function startBaseline(databaseUrl: string, poolSize: number): Promise<RunningProcess> {
+export function startBaseline(
+  databaseUrl: string,
+  poolSize: number,
+  sql: 'insert' | 'append' = 'insert',
+): Promise<RunningProcess> {
   return startProcess({
     name: 'baseline',
     args: [
@@ -157,7 +161,12 @@ export function startBaseline(databaseUrl: string, poolSize: number): Promise<Ru
       'bench/baseline/server.ts',
     ],
     healthPath: '/health',
-    env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) },
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      POOL_SIZE: String(poolSize),
+      BASELINE_SQL: sql,
+    },
   });
 }
 
@@ -168,19 +177,15 @@ export function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time of every PostgreSQL process on this host (backends and background workers), in ms. */
-export function postgresCpuMs(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+/** CPU time (ms) of each given PostgreSQL backend still running; ended ones are left out. */
+export function backendsCpuMs(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
+      out.set(pid, cpuTimeMs(pid));
     } catch {
-      // the process ended meanwhile
+      // the backend ended meanwhile
     }
   }
-  return total;
+  return out;
 }

@@ -60,6 +60,8 @@ async function main() {
   const cpu = process.cpuUsage(cpu0);
   const wal = await lsnBytes(lsn0);
   counting = false;
+  const oid = (await admin.query("select oid from pg_database where datname = current_database()")).rows[0].oid;
+  console.log(`WAL range ${lsn0} ${await lsn()} database oid ${oid}`);
   console.log(
     `sends ${n}; process CPU (server + fetch client) ${((cpu.user + cpu.system) / n).toFixed(0)} µs/send; WAL ${(wal / n).toFixed(0)} B/send`,
   );

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sendWidgetMessage, type VisitorConversation } from '../lib/api';
 import { withServer } from '../lib/env';
-import { walBytesSince, walLsn } from '../lib/pg';
-import { cpuTimeMs, postgresCpuMs, startBaseline } from '../lib/proc';
+import { backendPids, walBytesSince, walLsn } from '../lib/pg';
+import { backendsCpuMs, cpuTimeMs, startBaseline } from '../lib/proc';
 import { fmt, type ScenarioOptions, type ScenarioResult } from '../lib/results';
 import { log, mapLimit, printTable, round, withTimeout } from '../lib/util';
 
@@ -28,16 +28,24 @@ interface Cost {
 }
 
 /** Runs one measured load against `pid`, with what it cost per request. */
-async function measured(pid: number, run: () => Promise<LoadResult>): Promise<LoadResult & Cost> {
+async function measured(
+  pid: number,
+  database: string,
+  run: () => Promise<LoadResult>,
+): Promise<LoadResult & Cost> {
   const lsn = await walLsn();
-  const [cpu0, pg0, self0] = [cpuTimeMs(pid), postgresCpuMs(), process.cpuUsage()];
+  // The target's pool is open after its warm-up: its backends are this database's connections.
+  const backends = await backendPids(database);
+  const [cpu0, pg0, self0] = [cpuTimeMs(pid), backendsCpuMs(backends), process.cpuUsage()];
   const r = await run();
   const self = process.cpuUsage(self0);
+  let pgMs = 0;
+  for (const [backend, ms] of backendsCpuMs(backends)) pgMs += ms - (pg0.get(backend) ?? ms);
   const n = Math.max(1, r.total);
   return {
     ...r,
     cpuUsPerRequest: round(((cpuTimeMs(pid) - cpu0) * 1000) / n, 0),
-    postgresCpuUsPerRequest: round(((postgresCpuMs() - pg0) * 1000) / n, 0),
+    postgresCpuUsPerRequest: round((pgMs * 1000) / n, 0),
     loadGeneratorCpuUsPerRequest: round((self.user + self.system) / n, 0),
     walBytesPerRequest: round((await walBytesSince(lsn)) / n, 0),
   };
@@ -138,22 +146,25 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
     await load(env.server.url, env.project.publicKey, visitors, warmup);
     // With --cpu-prof the profile restarts here, so it holds the measured window only.
     if (process.env.BENCH_CPU_PROF === '1') process.kill(env.server.pid, 'SIGUSR2');
-    const server = await measured(env.server.pid, () =>
+    const server = await measured(env.server.pid, env.databaseName, () =>
       load(env.server.url, env.project.publicKey, visitors, duration),
     );
 
-    const baselineProc = await startBaseline(env.databaseUrl, POOL_SIZE);
-    let baseline: LoadResult & Cost;
-    try {
-      log(`send: baseline warm-up ${warmup}s, then ${duration}s × ${CONNECTIONS} connections`);
-      await load(baselineProc.url, env.project.publicKey, visitors, warmup);
-      if (process.env.BENCH_CPU_PROF === '1') process.kill(baselineProc.pid, 'SIGUSR2');
-      baseline = await measured(baselineProc.pid, () =>
-        load(baselineProc.url, env.project.publicKey, visitors, duration),
-      );
-    } finally {
-      await baselineProc.stop();
-    }
+    const floor = async (sql: 'insert' | 'append') => {
+      const proc = await startBaseline(env.databaseUrl, POOL_SIZE, sql);
+      try {
+        log(`send: floor (${sql}) warm-up ${warmup}s, then ${duration}s × ${CONNECTIONS} connections`);
+        await load(proc.url, env.project.publicKey, visitors, warmup);
+        if (process.env.BENCH_CPU_PROF === '1') process.kill(proc.pid, 'SIGUSR2');
+        return await measured(proc.pid, env.databaseName, () =>
+          load(proc.url, env.project.publicKey, visitors, duration),
+        );
+      } finally {
+        await proc.stop();
+      }
+    };
+    const baseline = await floor('insert');
+    const appendFloor = await floor('append');
 
     const ratio = baseline.reqPerSec ? server.reqPerSec / baseline.reqPerSec : NaN;
     const p99Ratio = baseline.p99 ? server.p99 / baseline.p99 : NaN;
@@ -191,6 +202,7 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
       [
         row('spectre server', server),
         row('baseline (fastify + pg)', baseline),
+        row("floor running the server's append SQL", appendFloor),
         [
           'ratio server/baseline',
           fmt(ratio, 2),
@@ -214,10 +226,20 @@ export async function runSend(opts: ScenarioOptions): Promise<ScenarioResult> {
         poolSize: POOL_SIZE,
         server,
         baseline,
+        appendFloor,
         ratio: round(ratio, 3),
         p99Ratio: round(p99Ratio, 3),
       },
       targets: [
+        {
+          scenario: 'Send',
+          metric: "where the gap is: the server's SQL on the floor",
+          target: '(diagnostic)',
+          measured: `${appendFloor.reqPerSec} req/s, p99 ${appendFloor.p99} ms`,
+          baseline: `${baseline.reqPerSec} req/s`,
+          ratio: `${fmt(appendFloor.reqPerSec / baseline.reqPerSec, 2)}×; server/it ${fmt(server.reqPerSec / appendFloor.reqPerSec, 2)}×`,
+          met: true,
+        },
         {
           scenario: 'Send',
           metric: 'throughput vs floor',

@@ -303,6 +303,9 @@ export const outbox = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     availableAt: tstz('available_at').notNull().defaultNow(),
+    // A claim's lease, apart from available_at: no index holds it, so claiming is a HOT update
+    // (no index entries) on pages the table's fillfactor (migration 0016) leaves room on.
+    leasedUntil: tstz('leased_until'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     failedAt: tstz('failed_at'),

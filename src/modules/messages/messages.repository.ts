@@ -67,7 +67,7 @@ export interface HistoryQuery {
  * Hand-written and prepared: planning this CTE costs PostgreSQL more than running it (measured
  * 575 vs 217 µs of server CPU per send), so it is planned once per connection.
  */
-const APPEND: PreparedStatement = {
+export const APPEND: PreparedStatement = {
   name: 'messages_append_v7',
   text: `
     with prev as (
