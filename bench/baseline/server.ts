@@ -80,18 +80,8 @@ async function append(
 ) {
   const params = [conversationId, uuidv7(), 'visitor', null, body, false, clientMessageId, visitorId];
   const { rows } = await pool.query({ name: APPEND.name, text: APPEND.text, values: params });
-  const r = rows[0];
-  return {
-    id: r.m_id,
-    conversation_id: r.m_conversation_id,
-    seq: r.m_seq,
-    sender: r.m_sender,
-    author_id: r.m_author_id,
-    body: r.m_body,
-    private: r.m_private,
-    client_message_id: r.m_client_message_id,
-    created_at: r.m_created_at,
-  };
+  const m = rows[0].message;
+  return { ...m, created_at: new Date(m.created_at) };
 }
 
 app.get('/health', async () => ({ status: 'ok' }));

@@ -69,6 +69,21 @@ const WEB_ASSET_CSP = {
     frameAncestors: ["'none'"],
   },
 };
+/**
+ * Helmet's headers that only mean something on an HTML document (how it opens windows, prefetches
+ * DNS, IE/Flash-era filters): left off JSON responses, which keep CSP, HSTS, nosniff, X-Frame-Options,
+ * Referrer-Policy and CORP. Six header lines (about 200 bytes) fewer on every API response, which
+ * every client parses (measured in bench/: the load generator's CPU per send).
+ */
+const NOT_FOR_JSON = {
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  dnsPrefetchControl: false,
+  ieNoOpen: false,
+  permittedCrossDomainPolicies: false,
+  xssFilter: false,
+} as const;
+const JSON_KINDS = new Set<RouteKind>(['admin-api', 'widget-api']);
 const CSP_BY_KIND: Record<RouteKind, HelmetOptions['contentSecurityPolicy']> = {
   'admin-api': API_CSP,
   'widget-api': API_CSP,
@@ -177,7 +192,11 @@ export async function registerHttpSecurity(app: NestFastifyApplication, config: 
   const headers = Object.fromEntries(
     Object.entries(CSP_BY_KIND).map(([kind, csp]) => [
       kind,
-      helmetHeaders({ ...common, contentSecurityPolicy: csp }),
+      helmetHeaders({
+        ...common,
+        ...(JSON_KINDS.has(kind as RouteKind) ? NOT_FOR_JSON : {}),
+        contentSecurityPolicy: csp,
+      } as HelmetOptions),
     ]),
   ) as Record<RouteKind, Record<string, string>>;
   fastify.addHook('onRequest', (request, reply, done) => {

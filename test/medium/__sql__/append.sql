@@ -1,5 +1,5 @@
 -- append to a conversation (prepared)
--- prepared as messages_append_v7
+-- prepared as messages_append_v8
 with prev as (
   select id,
     status
@@ -41,36 +41,34 @@ with prev as (
     $7
   from c
   returning *),
+  j as (
+  select to_jsonb(c) - 'previous_status' as conversation,
+    to_jsonb(m) - 'search_vector' as message
+  from c
+  join m on true),
   o as (
   insert into outbox (type, payload)
   select 'conversation.updated',
-    jsonb_build_object( 'conversation', to_jsonb(c) - 'previous_status', 'changes', jsonb_build_array('status'))
+    jsonb_build_object( 'conversation', j.conversation, 'changes', jsonb_build_array('status'))
   from c
-  join m on true
+  join j on true
   where c.status <> c.previous_status union all
   select 'message.created',
-    jsonb_build_object( 'message', to_jsonb(m) - 'search_vector', 'conversation', to_jsonb(c) - 'previous_status')
-  from c
-  join m on true)
-select c.*,
-  m.id as m_id,
-  m.conversation_id as m_conversation_id,
-  m.seq as m_seq,
-  m.sender as m_sender,
-  m.author_id as m_author_id,
-  m.body as m_body,
-  m.private as m_private,
-  m.client_message_id as m_client_message_id,
-  m.created_at as m_created_at,
+    jsonb_build_object('message', j.message, 'conversation', j.conversation)
+  from j)
+select j.conversation,
+  j.message,
+  c.previous_status,
   (
   select name
   from users
   where id = m.author_id) as m_author_name
 from c
-left join m on true;
+join m on true
+join j on true;
 
 -- append repeating a clientMessageId: the statement, then the lookup of the original
--- prepared as messages_append_v7
+-- prepared as messages_append_v8
 -- the statement shown under "append to a conversation (prepared)"
 select "messages"."id",
   "messages"."conversation_id",
@@ -173,31 +171,29 @@ with prev as (
     $26
   from c
   returning *),
+  j as (
+  select to_jsonb(c) - 'previous_status' as conversation,
+    to_jsonb(m) - 'search_vector' as message
+  from c
+  join m on true),
   o as (
   insert into outbox (type, payload)
   select 'conversation.updated',
-    jsonb_build_object( 'conversation', to_jsonb(c) - 'previous_status', 'changes', jsonb_build_array('status'))
+    jsonb_build_object( 'conversation', j.conversation, 'changes', jsonb_build_array('status'))
   from c
-  join m on true
+  join j on true
   where c.status <> c.previous_status union all
   select 'message.created',
-    jsonb_build_object( 'message', to_jsonb(m) - 'search_vector', 'conversation', to_jsonb(c) - 'previous_status')
-  from c
-  join m on true)
-select c.*,
-  m.id as m_id,
-  m.conversation_id as m_conversation_id,
-  m.seq as m_seq,
-  m.sender as m_sender,
-  m.author_id as m_author_id,
-  m.body as m_body,
-  m.private as m_private,
-  m.client_message_id as m_client_message_id,
-  m.created_at as m_created_at,
+    jsonb_build_object('message', j.message, 'conversation', j.conversation)
+  from j)
+select j.conversation,
+  j.message,
+  c.previous_status,
   (
   select name
   from users
   where id = m.author_id) as m_author_name
 from c
-left join m on true;
+join m on true
+join j on true;
 release savepoint sp1;
