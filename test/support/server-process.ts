@@ -45,8 +45,12 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
 
 export const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
 
+/** A child server's boot (migrations on PGlite included) on a slow, shared 2-core machine. */
+const BOOT_TIMEOUT_MS = 120_000;
+
 export async function waitForHealth(url: string, server: ServerProcess): Promise<Response> {
-  for (let i = 0; i < 300; i++) {
+  const deadline = Date.now() + BOOT_TIMEOUT_MS;
+  while (Date.now() < deadline) {
     if (exited(server.child)) {
       throw new Error(
         `server exited (${server.child.exitCode ?? server.child.signalCode}): ${server.stderr()}`,
@@ -56,7 +60,7 @@ export async function waitForHealth(url: string, server: ServerProcess): Promise
     if (res) return res;
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error('server did not answer within 30 s');
+  throw new Error(`server did not answer within ${BOOT_TIMEOUT_MS / 1000} s`);
 }
 
 /** SIGTERM, then the exit code (null when killed by a signal rather than exiting). */
