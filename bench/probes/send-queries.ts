@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { startTestApp } from '../../test/support/test-app';
 import { createFixture, sendWidgetMessage } from '../lib/api';
@@ -30,6 +31,8 @@ async function main() {
   const visitors = await mapLimit(Array.from({ length: 16 }), 4, () => sendWidgetMessage(t.url, f.project));
   const admin = new Client({ connectionString: t.databaseUrl });
   await admin.connect();
+  // A temporary slot keeps the run's WAL on disk for pg_waldump until this session ends.
+  await admin.query("select pg_create_physical_replication_slot('probe_' || pg_backend_pid(), true, true)");
   const lsn = async () => (await admin.query('select pg_current_wal_lsn() as l')).rows[0].l as string;
   const lsnBytes = async (a: string) =>
     Number((await admin.query('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1) as d', [a])).rows[0].d);
@@ -67,6 +70,7 @@ async function main() {
   );
   for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]))
     console.log(`${(v / n).toFixed(3).padStart(7)}  ${k}`);
+  walRecords(lsn0, await lsn(), Number(oid), n);
   await admin.end();
   await t.close();
 }
@@ -77,3 +81,27 @@ void main().then(
     process.exit(1);
   },
 );
+
+/** This database's WAL records between two LSNs by kind, per send (pg_waldump; PostgreSQL 15 layout). */
+function walRecords(from: string, to: string, oid: number, sends: number): void {
+  const dump = spawnSync(
+    '/usr/lib/postgresql/15/bin/pg_waldump',
+    ['-p', '/var/lib/postgresql/15/main/pg_wal', '-s', from, '-e', to],
+    { encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
+  if (dump.status !== 0 && !dump.stdout) return console.log(`pg_waldump: ${dump.stderr.slice(0, 200)}`);
+  const kinds = new Map<string, { n: number; bytes: number }>();
+  for (const line of dump.stdout.split('\n')) {
+    const m = /^rmgr: (\S+)\s+len \(rec\/tot\):\s+\d+\/\s*(\d+),.*desc: (\S+)/.exec(line);
+    if (!m || !(line.includes(`rel 1663/${oid}/`) || m[3] === 'COMMIT')) continue;
+    const k = `${m[1]} ${m[3]}`;
+    const e = kinds.get(k) ?? { n: 0, bytes: 0 };
+    e.n++;
+    e.bytes += Number(m[2]);
+    kinds.set(k, e);
+  }
+  console.log('WAL records of this database per send (kind, records, bytes):');
+  for (const [k, e] of [...kinds].sort((a, b) => b[1].bytes - a[1].bytes)) {
+    console.log(`  ${k.padEnd(28)} ${(e.n / sends).toFixed(2).padStart(6)} ${(e.bytes / sends).toFixed(0).padStart(6)}`);
+  }
+}
