@@ -230,7 +230,11 @@ export const conversations = pgTable(
     index('conversations_inbox_idx').on(t.projectId, t.status, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_project_activity_idx').on(t.projectId, t.lastMessageAt.desc(), t.id.desc()),
     index('conversations_visitor_idx').on(t.visitorId, t.lastMessageAt.desc()),
-    index('conversations_assignee_idx').on(t.assigneeId),
+    // Partial: an unassigned conversation's messages (every non-HOT update adds an entry to each
+    // index) skip it; "conversations of this assignee" always names one.
+    index('conversations_assignee_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.assigneeId} is not null`),
     // The snooze sweep (every 30 s on every node) reads only the snoozed ones.
     index('conversations_snoozed_idx')
       .on(t.snoozedUntil)

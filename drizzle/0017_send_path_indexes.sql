@@ -1,0 +1,2 @@
+DROP INDEX "conversations_assignee_idx";--> statement-breakpoint
+CREATE INDEX "conversations_assignee_idx" ON "conversations" USING btree ("assignee_id") WHERE "conversations"."assignee_id" is not null;
