@@ -58,10 +58,11 @@ export async function startProcess(opts: {
   healthPath: string;
   port?: number;
   timeoutMs?: number;
+  cwd?: string;
 }): Promise<RunningProcess> {
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, opts.args, {
-    cwd: ROOT,
+    cwd: opts.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -127,6 +128,8 @@ export function startServer(
   const profile = process.env.BENCH_CPU_PROF === '1';
   return startProcess({
     name: 'server',
+    // Another checkout's build (BENCH_SERVER_ROOT=/path/to/worktree), to compare commits in one run.
+    cwd: process.env.BENCH_SERVER_ROOT,
     args: [
       // As `npm run start:prod` runs it (a larger young generation: fewer scavenges under load).
       '--max-semi-space-size=64',
