@@ -4,6 +4,7 @@ import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Metrics } from '../platform/metrics/metrics.service';
+import { releaseHandshakeRequests } from './handshake-request';
 import { instrumentSockets } from './socket-metrics';
 
 /**
@@ -27,6 +28,7 @@ export class SpectreIoAdapter extends IoAdapter {
       cors: { origin: true, credentials: false },
       maxHttpBufferSize: this.options.maxPayloadBytes,
     } as ServerOptions) as Server;
+    releaseHandshakeRequests(server);
     const { metrics } = this.options;
     if (metrics?.enabled && !this.instrumented) {
       this.instrumented = true;
