@@ -48,6 +48,8 @@ export async function runConnections(opts: ScenarioOptions): Promise<ScenarioRes
         const heapBefore = await heapReport(pid);
         await sleep(SETTLE_MS);
         const before = procMemory(pid);
+        // With --cpu-prof the profile restarts here, so it holds the handshakes only.
+        if (process.env.BENCH_CPU_PROF === '1') process.kill(pid, 'SIGUSR2');
         const serverCpu0 = cpuTimeMs(pid);
 
         log(`connections: opening ${n} widget sockets from ${workerCount} workers, ${IN_FLIGHT} in flight`);
