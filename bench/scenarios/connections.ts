@@ -8,6 +8,7 @@ import {
   procMemory,
   raiseOpenFileLimit,
   type HeapReport,
+  type HeapUsage,
   type ProcMemory,
 } from '../lib/proc-memory';
 import { fmt, type ScenarioOptions, type ScenarioResult } from '../lib/results';
@@ -162,6 +163,8 @@ function summarise(m: Measured) {
   const per = (bytesOrKiB: number, unitKiB = 1) => (m.connected ? (bytesOrKiB * unitKiB) / m.connected : NaN);
   const b = m.heapBefore.afterGc;
   const a = m.heapAfter.afterGc;
+  const space = (u: HeapUsage, name: string) => u.spaces[name]?.physicalKiB ?? 0;
+  const heapKiB = (u: HeapUsage) => Object.values(u.spaces).reduce((sum, s) => sum + s.physicalKiB, 0);
   return {
     handshakesPerSec: m.connected / m.elapsedSec,
     perSocket: {
@@ -171,6 +174,22 @@ function summarise(m: Measured) {
       rssAfterGcKiB: round(per(a.rss - b.rss, 1 / 1024), 2),
       heapUsedAfterGcKiB: round(per(a.heapUsed - b.heapUsed, 1 / 1024), 2),
       externalAfterGcKiB: round(per(a.external - b.external, 1 / 1024), 2),
+      // Where the RSS after GC went: V8's old space (the sockets' objects), its young generation (grows
+      // to its cap under the handshake burst, whatever the socket count), and the rest (native).
+      oldSpaceKiB: round(per(space(a, 'old_space') - space(b, 'old_space')), 2),
+      newSpaceKiB: round(per(space(a, 'new_space') - space(b, 'new_space')), 2),
+      otherHeapSpacesKiB: round(
+        per(
+          heapKiB(a) -
+            space(a, 'old_space') -
+            space(a, 'new_space') -
+            heapKiB(b) +
+            space(b, 'old_space') +
+            space(b, 'new_space'),
+        ),
+        2,
+      ),
+      nativeKiB: round(per((a.rss - b.rss) / 1024 - (heapKiB(a) - heapKiB(b))), 2),
     },
   };
 }
@@ -209,13 +228,27 @@ function print(f: Record<string, any>, r: ReturnType<typeof summarise>): void {
   const p = r.perSocket;
   printTable(
     'Connections: server memory per socket, KiB (after − before / connected)',
-    ['RSS', 'RssAnon', 'PSS', 'RSS after GC', 'heap used after GC', 'external after GC', 'open files after'],
+    [
+      'RSS',
+      'PSS',
+      'RSS after GC',
+      '= old space',
+      '+ new space',
+      '+ other heap',
+      '+ native',
+      'heap used after GC',
+      'external',
+      'open files',
+    ],
     [
       [
         fmt(p.rssKiB),
-        fmt(p.rssAnonKiB),
         fmt(p.pssKiB),
         fmt(p.rssAfterGcKiB),
+        fmt(p.oldSpaceKiB),
+        fmt(p.newSpaceKiB),
+        fmt(p.otherHeapSpacesKiB),
+        fmt(p.nativeKiB),
         fmt(p.heapUsedAfterGcKiB),
         fmt(p.externalAfterGcKiB),
         f.after.openFiles,
