@@ -29,8 +29,9 @@ export function releaseHandshakeRequests(io: Server): void {
     if (!(res instanceof ServerResponse)) req[upgradeResponse] = res as { req: unknown };
     next();
   });
-  io.engine.on('connection', (conn: { request: EngineRequest }) => {
+  io.engine.on('connection', (conn: { request: EngineRequest | null }) => {
     const req = conn.request;
+    if (!req) return; // WebTransport sessions have no request (and are not enabled here)
     const light = standIn(req);
     const res = req[upgradeResponse];
     if (res) res.req = light;
