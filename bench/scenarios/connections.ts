@@ -101,7 +101,9 @@ export async function runConnections(opts: ScenarioOptions): Promise<ScenarioRes
               measured: `${fmt(result.perSocket.rssKiB)} KiB (${fmt(result.handshakesPerSec, 0)} handshakes/s)`,
               baseline: '—',
               ratio: '—',
-              met: connected === n && result.perSocket.rssKiB <= TARGET_KIB,
+              // At 2,000 sockets the young generation's growth (a fixed cost, up to its cap) is most of
+              // the delta: the quick run does not judge a target set at 20,000.
+              met: opts.quick ? null : connected === n && result.perSocket.rssKiB <= TARGET_KIB,
             },
           ],
         };
