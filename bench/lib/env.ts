@@ -17,12 +17,13 @@ export async function withServer<T>(
   scenario: string,
   fn: (env: BenchEnv) => Promise<T>,
   serverEnv: Record<string, string> = {},
+  serverNodeArgs: string[] = [],
 ): Promise<T> {
   const db = await createDatabase();
   log(`${scenario}: database ${db.name}`);
   let server: RunningProcess | undefined;
   try {
-    server = await startServer(db.url, serverEnv);
+    server = await startServer(db.url, serverEnv, serverNodeArgs);
     const fixture = await createFixture(server.url);
     return await fn({ ...fixture, server, databaseUrl: db.url, databaseName: db.name });
   } finally {

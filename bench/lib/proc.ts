@@ -11,6 +11,12 @@ export const ROOT = resolve(__dirname, '../..');
 /** Every child this process started; killed on exit, also on failure. */
 const children = new Set<ChildProcess>();
 
+/** Puts a child this process started elsewhere (e.g. a load-generator worker) under the same kill-on-exit. */
+export function adoptChild(child: ChildProcess): void {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+}
+
 export function killAllChildren(): void {
   for (const c of children) {
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -124,6 +130,7 @@ export async function startProcess(opts: {
 export function startServer(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<RunningProcess> {
   const profile = process.env.BENCH_CPU_PROF === '1';
   return startProcess({
@@ -134,6 +141,7 @@ export function startServer(
       // As `npm run start:prod` runs it (a larger young generation: fewer scavenges under load).
       '--max-semi-space-size=64',
       ...(profile ? ['--require', '@swc-node/register', '--require', './bench/lib/cpu-profile.ts'] : []),
+      ...nodeArgs,
       'dist/main.js',
     ],
     healthPath: '/health',

@@ -92,7 +92,7 @@ export class ResyncService {
       more = hasMore;
       if (!hasMore) break;
     }
-    socket.data.replayedUpTo.set(conversation.id, cursor);
+    (socket.data.replayedUpTo ??= new Map()).set(conversation.id, cursor);
     return { lastSeq: cursor, hasMore: more, snapshot: payloadConversation };
   }
 }

@@ -76,7 +76,7 @@ export class SocketGuard {
         try {
           await handler(input, admitted.previous);
         } catch (err) {
-          socket.data.typing.delete(input.conversationId);
+          socket.data.typing?.delete(input.conversationId);
           throw err;
         }
       });

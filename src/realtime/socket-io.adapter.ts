@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import type { Server, ServerOptions } from 'socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Metrics } from '../platform/metrics/metrics.service';
+import { releaseHandshakeRequests } from './handshake-request';
 import { instrumentSockets } from './socket-metrics';
 
 /**
@@ -25,11 +28,25 @@ export class SpectreIoAdapter extends IoAdapter {
       cors: { origin: true, credentials: false },
       maxHttpBufferSize: this.options.maxPayloadBytes,
     } as ServerOptions) as Server;
+    releaseHandshakeRequests(server);
     const { metrics } = this.options;
     if (metrics?.enabled && !this.instrumented) {
       this.instrumented = true;
       instrumentSockets(server, metrics);
     }
     return server;
+  }
+
+  /**
+   * The gateways listen with socket.on (SocketGuard), not @SubscribeMessage, so Nest has no handlers
+   * to bind; it would still build an rxjs `disconnect$` pipeline per socket (about 1 KiB each, kept
+   * as long as the socket), so that is skipped when there is nothing to bind.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    if (handlers.length > 0) super.bindMessageHandlers(socket, handlers, transform);
   }
 }

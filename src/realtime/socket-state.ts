@@ -32,10 +32,10 @@ export interface SocketState {
   /** The socket's latest replay (handshake or `resync` request): the next one waits for it. */
   resyncing?: Promise<unknown>;
   pending: Pending[];
-  /** conversationId → highest seq sent by the resync. */
-  replayedUpTo: Map<string, number>;
-  /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect. */
-  typing: Map<string, TypingState>;
+  /** conversationId → highest seq sent by the resync (made by the first resync: most sockets never have one). */
+  replayedUpTo?: Map<string, number>;
+  /** conversationId → last typing state forwarded, when, and where its "stop" goes on disconnect (made on first use). */
+  typing?: Map<string, TypingState>;
   /** `typing` arrivals on this socket this window, valid or not (see SocketGuard.onTyping). */
   typingArrivals?: WindowCounter;
 }
@@ -59,8 +59,6 @@ export function initState(
     ...init,
     replaying: Object.keys(init.lastSeqs).length > 0,
     pending: [],
-    replayedUpTo: new Map(),
-    typing: new Map(),
   } satisfies SocketState);
   return socket as StatefulSocket;
 }
@@ -72,7 +70,7 @@ export function deliver(socket: StatefulSocket, event: string, payload: unknown,
     state.pending.push({ event, payload, message });
     return;
   }
-  if (message && message.seq <= (state.replayedUpTo.get(message.conversationId) ?? 0)) return;
+  if (message && message.seq <= (state.replayedUpTo?.get(message.conversationId) ?? 0)) return;
   socket.emit(event, payload);
 }
 
@@ -118,11 +116,16 @@ export function admitTyping(
   isPrivate: boolean,
 ): { previous?: TypingState } | undefined {
   const state = socket.data;
-  const previous = state.typing.get(conversationId);
+  const previous = state.typing?.get(conversationId);
   const now = Date.now();
   const same = previous && previous.isTyping === isTyping && previous.private === isPrivate;
   if (same && (!isTyping || now - previous.at < TYPING_REPEAT_MS)) return undefined;
   if (!budgets.hit(budgetKey(socket), now).ok) return undefined;
-  state.typing.set(conversationId, { isTyping, private: isPrivate, at: now, target: previous?.target });
+  (state.typing ??= new Map()).set(conversationId, {
+    isTyping,
+    private: isPrivate,
+    at: now,
+    target: previous?.target,
+  });
   return { previous };
 }

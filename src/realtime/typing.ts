@@ -31,7 +31,7 @@ export function publishTyping(
   if (previous?.isTyping && previous.target && previous.private !== isPrivate && input.isTyping) {
     emit(bus, typist, conversation.id, target, false, previous.private);
   }
-  const state = socket.data.typing.get(conversation.id);
+  const state = socket.data.typing?.get(conversation.id);
   if (state) state.target = input.isTyping ? target : undefined;
   emit(bus, typist, conversation.id, target, input.isTyping, isPrivate);
 }
