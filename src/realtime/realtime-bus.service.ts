@@ -15,7 +15,6 @@ import type {
 import { safeMessage } from './socket-helpers';
 import { deliver, type MessageRef, type StatefulSocket } from './socket-state';
 
-const BUS_STREAM = 'spectre:bus';
 const PROJECT_PREFIX = 'project:';
 export const projectRoom = (projectId: string): string => `${PROJECT_PREFIX}${projectId}`;
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
@@ -50,7 +49,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     if (!this.config.REDIS_URL) return;
     this.fanout = new StreamFanout<BusEvent>({
       url: this.config.REDIS_URL,
-      stream: BUS_STREAM,
+      stream: this.config.REALTIME_STREAM,
       onEntry: (event) => this.deliverLocal(event),
       onResumed: () => void this.linkRestored(),
     });
