@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +16,22 @@ export function killAllChildren(): void {
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   }
   children.clear();
+}
+
+/** Forks a TypeScript module of bench/ with an IPC channel (a load generator); killed on exit like the rest. */
+export function forkBenchChild(modulePath: string, name: string): ChildProcess {
+  const child = fork(resolve(ROOT, modulePath), [], {
+    cwd: ROOT,
+    execArgv: ['--require', '@swc-node/register', '--max-semi-space-size=32'],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  children.add(child);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean))
+      process.stderr.write(`  [${name}] ${line}\n`);
+  });
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 export async function freePort(): Promise<number> {
