@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Server, ServerOptions } from 'socket.io';
 import type { Metrics } from '../platform/metrics/metrics.service';
 import { instrumentSockets } from './socket-metrics';
+import { coalesceWrites } from './write-coalescing';
 
 /**
  * Socket.IO on the Fastify HTTP server, with Socket.IO's in-memory adapter: each node delivers to
@@ -25,6 +26,7 @@ export class SpectreIoAdapter extends IoAdapter {
       cors: { origin: true, credentials: false },
       maxHttpBufferSize: this.options.maxPayloadBytes,
     } as ServerOptions) as Server;
+    coalesceWrites(server);
     const { metrics } = this.options;
     if (metrics?.enabled && !this.instrumented) {
       this.instrumented = true;
