@@ -200,3 +200,10 @@ export function postgresCpuMs(): number {
   }
   return total;
 }
+
+/** Read and write system calls a process has made so far (/proc/<pid>/io: syscr, syscw). */
+export function syscallCounts(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(io)?.[1] ?? NaN);
+  return { reads: field('syscr'), writes: field('syscw') };
+}

@@ -3,7 +3,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { withServers } from '../lib/env';
-import { cpuTimeMs, postgresCpuMs } from '../lib/proc';
+import { cpuTimeMs, postgresCpuMs, syscallCounts } from '../lib/proc';
 import { closeAll, connectSocket } from '../lib/sockets';
 import { log, mapLimit, round, sleep, summarize, type LatencySummary } from '../lib/util';
 import { WidgetLoadPool } from '../lib/widget-load-pool';
@@ -46,6 +46,8 @@ export interface RunFigures extends RunSpec {
   /** CPU time (user + system) per measured message, per server process (node A first). */
   serverCpuUsPerMessage: number[];
   postgresCpuUsPerMessage: number;
+  /** Read and write system calls per measured message, per server process (load-independent). */
+  serverSyscallsPerMessage: { reads: number; writes: number }[];
 }
 
 interface Receipt {
@@ -118,6 +120,7 @@ export async function runDeliveryOnce(spec: RunSpec): Promise<RunFigures> {
 
           if (profiling()) for (const s of env.servers) process.kill(s.pid, 'SIGUSR2');
           const cpu0 = env.servers.map((s) => cpuTimeMs(s.pid));
+          const sys0 = env.servers.map((s) => syscallCounts(s.pid));
           const pg0 = postgresCpuMs();
           const loop = monitorEventLoopDelay({ resolution: 5 });
           loop.enable();
@@ -131,6 +134,10 @@ export async function runDeliveryOnce(spec: RunSpec): Promise<RunFigures> {
           loop.disable();
           const cpuMs = env.servers.map((s, i) => cpuTimeMs(s.pid) - cpu0[i]);
           const pgMs = postgresCpuMs() - pg0;
+          const syscalls = env.servers.map((s, i) => {
+            const { reads, writes } = syscallCounts(s.pid);
+            return { reads: reads - sys0[i].reads, writes: writes - sys0[i].writes };
+          });
           const figures = tally(spec, sent.records, receipts);
           return {
             ...figures,
@@ -143,6 +150,10 @@ export async function runDeliveryOnce(spec: RunSpec): Promise<RunFigures> {
             generatorCpuMs: round(sent.cpuMs, 0),
             serverCpuUsPerMessage: cpuMs.map((ms) => round((ms * 1000) / Math.max(1, figures.sent), 0)),
             postgresCpuUsPerMessage: round((pgMs * 1000) / Math.max(1, figures.sent), 0),
+            serverSyscallsPerMessage: syscalls.map((c) => ({
+              reads: round(c.reads / Math.max(1, figures.sent), 2),
+              writes: round(c.writes / Math.max(1, figures.sent), 2),
+            })),
           };
         } finally {
           closeAll(agents);
@@ -167,6 +178,7 @@ function tally(
   | 'generatorCpuMs'
   | 'serverCpuUsPerMessage'
   | 'postgresCpuUsPerMessage'
+  | 'serverSyscallsPerMessage'
 > {
   const byId = new Map(records.map((r) => [r.clientMessageId, r]));
   const seen = Array.from({ length: AGENT_SOCKETS }, () => new Set<string>());

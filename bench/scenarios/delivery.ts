@@ -81,6 +81,7 @@ export async function runDelivery(opts: ScenarioOptions): Promise<ScenarioResult
       'server CPU µs/msg',
       'PG CPU µs/msg',
       'generator CPU ms',
+      'server syscalls/msg (r / w)',
     ],
     runs.map((r) => [
       topology(r),
@@ -91,6 +92,7 @@ export async function runDelivery(opts: ScenarioOptions): Promise<ScenarioResult
       r.serverCpuUsPerMessage.join(' + '),
       r.postgresCpuUsPerMessage,
       r.generatorCpuMs,
+      r.serverSyscallsPerMessage.map((c) => `${c.reads} / ${c.writes}`).join(' + '),
     ]),
   );
   const targets: TargetRow[] = runs.map((r) => {
