@@ -31,3 +31,32 @@ export async function withServer<T>(
     await dropDatabase(db.name);
   }
 }
+
+export interface ClusterEnv extends Fixture {
+  servers: RunningProcess[];
+  databaseUrl: string;
+  databaseName: string;
+}
+
+/**
+ * Several server processes on one fresh database (started one after another, so only the first
+ * migrates); `serverEnv` should carry REDIS_URL for them to share real-time events.
+ */
+export async function withServers<T>(
+  scenario: string,
+  nodes: number,
+  fn: (env: ClusterEnv) => Promise<T>,
+  serverEnv: Record<string, string> = {},
+): Promise<T> {
+  const db = await createDatabase();
+  log(`${scenario}: database ${db.name}`);
+  const servers: RunningProcess[] = [];
+  try {
+    for (let i = 0; i < nodes; i++) servers.push(await startServer(db.url, serverEnv));
+    const fixture = await createFixture(servers[0].url);
+    return await fn({ ...fixture, servers, databaseUrl: db.url, databaseName: db.name });
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await dropDatabase(db.name);
+  }
+}

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,6 +22,22 @@ export function killAllChildren(): void {
     if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   }
   children.clear();
+}
+
+/** Forks a TypeScript module of bench/ with an IPC channel (a load generator); killed on exit like the rest. */
+export function forkBenchChild(modulePath: string, name: string): ChildProcess {
+  const child = fork(resolve(ROOT, modulePath), [], {
+    cwd: ROOT,
+    execArgv: ['--require', '@swc-node/register', '--max-semi-space-size=32'],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  children.add(child);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean))
+      process.stderr.write(`  [${name}] ${line}\n`);
+  });
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 export async function freePort(): Promise<number> {
@@ -199,4 +215,11 @@ export function backendsCpuMs(pids: number[]): Map<number, number> {
     }
   }
   return out;
+}
+
+/** Read and write system calls a process has made so far (/proc/<pid>/io: syscr, syscw). */
+export function syscallCounts(pid: number): { reads: number; writes: number } {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(io)?.[1] ?? NaN);
+  return { reads: field('syscr'), writes: field('syscw') };
 }

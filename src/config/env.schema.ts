@@ -46,6 +46,8 @@ export const envSchema = z.object({
   VISITOR_TOKEN_EXPIRES_IN: duration.default('30d'),
   CORS_ORIGINS: csv.default([]),
   REDIS_URL: optionalUrl(/^rediss?$/, 'redis://host:6379'),
+  /** The Redis stream real-time events cross nodes through (deployments, or test runs, sharing one Redis). */
+  REALTIME_STREAM: z.string().min(1).max(128).default('spectre:bus'),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(64 * 1024),
   RATE_LIMIT_ENABLED: bool.default(true),

@@ -13,9 +13,8 @@ import type {
   WidgetServerEvents,
 } from './realtime.events';
 import { safeMessage } from './socket-helpers';
-import { deliver, type MessageRef, type StatefulSocket } from './socket-state';
+import { deliver, emitsAsIs, type MessageRef, type StatefulSocket } from './socket-state';
 
-const BUS_STREAM = 'spectre:bus';
 const PROJECT_PREFIX = 'project:';
 export const projectRoom = (projectId: string): string => `${PROJECT_PREFIX}${projectId}`;
 export const visitorRoom = (visitorId: string): string => `visitor:${visitorId}`;
@@ -50,7 +49,7 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
     if (!this.config.REDIS_URL) return;
     this.fanout = new StreamFanout<BusEvent>({
       url: this.config.REDIS_URL,
-      stream: BUS_STREAM,
+      stream: this.config.REALTIME_STREAM,
       onEntry: (event) => this.deliverLocal(event),
       onResumed: () => void this.linkRestored(),
     });
@@ -242,10 +241,16 @@ export class RealtimeBus implements OnModuleInit, OnApplicationShutdown {
   ): void {
     const ids = nsp?.adapter.rooms.get(room);
     if (!nsp || !ids) return;
+    const asIs: string[] = [];
     for (const id of ids) {
       const socket = nsp.sockets.get(id) as StatefulSocket | undefined;
-      if (socket && (!filter || filter(socket))) deliver(socket, event, payload, message);
+      if (!socket || (filter && !filter(socket))) continue;
+      if (emitsAsIs(socket, message)) asIs.push(id);
+      else deliver(socket, event, payload, message);
     }
+    // A broadcast encodes the packet (and its websocket frame) once for all of them.
+    if (asIs.length === 1) nsp.sockets.get(asIs[0])?.emit(event, payload);
+    else if (asIs.length > 1) nsp.local.to(asIs).emit(event, payload);
   }
 }
 

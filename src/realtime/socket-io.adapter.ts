@@ -6,6 +6,7 @@ import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Metrics } from '../platform/metrics/metrics.service';
 import { releaseHandshakeRequests } from './handshake-request';
 import { instrumentSockets } from './socket-metrics';
+import { coalesceWrites } from './write-coalescing';
 
 /**
  * Socket.IO on the Fastify HTTP server, with Socket.IO's in-memory adapter: each node delivers to
@@ -29,6 +30,7 @@ export class SpectreIoAdapter extends IoAdapter {
       maxHttpBufferSize: this.options.maxPayloadBytes,
     } as ServerOptions) as Server;
     releaseHandshakeRequests(server);
+    coalesceWrites(server);
     const { metrics } = this.options;
     if (metrics?.enabled && !this.instrumented) {
       this.instrumented = true;

@@ -63,6 +63,13 @@ export function initState(
   return socket as StatefulSocket;
 }
 
+/** Whether an event can go to the socket as it is: no resync holds it back or already sent it. */
+export function emitsAsIs(socket: StatefulSocket, message?: MessageRef): boolean {
+  const state = socket.data;
+  if (state.replaying) return false;
+  return !message || message.seq > (state.replayedUpTo.get(message.conversationId) ?? 0);
+}
+
 /** Emits to one socket, honouring an ongoing resync. */
 export function deliver(socket: StatefulSocket, event: string, payload: unknown, message?: MessageRef): void {
   const state = socket.data;
