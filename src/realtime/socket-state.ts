@@ -67,7 +67,7 @@ export function initState(
 export function emitsAsIs(socket: StatefulSocket, message?: MessageRef): boolean {
   const state = socket.data;
   if (state.replaying) return false;
-  return !message || message.seq > (state.replayedUpTo.get(message.conversationId) ?? 0);
+  return !message || message.seq > (state.replayedUpTo?.get(message.conversationId) ?? 0);
 }
 
 /** Emits to one socket, honouring an ongoing resync. */
