@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 
 /** The parts of engine.io's (untyped) socket and websocket transport this touches. */
@@ -7,6 +8,7 @@ interface EngineTransport {
   socket?: { _socket?: { cork(): void; uncork(): void } };
 }
 interface EngineSocket {
+  readyState: string;
   transport: EngineTransport;
   flush(): void;
   close(discard?: boolean): void;
@@ -28,7 +30,14 @@ export function coalesceWrites(server: Server): void {
     scheduled = false;
     const sockets = [...due];
     due.clear();
-    for (const conn of sockets) proto(conn).flush.call(conn);
+    // One client's failing flush must not leave the others' packets of this turn unsent.
+    for (const conn of sockets) {
+      try {
+        proto(conn).flush.call(conn);
+      } catch (err) {
+        logger.warn(`flush failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   };
 
   server.engine.on('connection', (conn: EngineSocket) => {
@@ -46,9 +55,16 @@ export function coalesceWrites(server: Server): void {
       proto(conn).close.call(conn, discard);
     };
     corkBatches(conn.transport);
-    conn.on('upgrade', (transport) => corkBatches(transport));
+    conn.on('upgrade', (transport) => {
+      corkBatches(transport);
+      // A close asked for during the upgrade runs right after this event, and the websocket
+      // transport's close empties the buffer: send what is due first.
+      if (conn.readyState === 'closing' && due.delete(conn)) proto(conn).flush.call(conn);
+    });
   });
 }
+
+const logger = new Logger('WriteCoalescing');
 
 const proto = (conn: EngineSocket): EngineSocket => Object.getPrototypeOf(conn) as EngineSocket;
 

@@ -347,7 +347,9 @@ describe('outbox: dispatch', () => {
     const stopped = dispatcher.beforeApplicationShutdown();
     release();
     await Promise.all([draining, stopped]);
-    const left = await t.database.db.execute(sql`select attempts, available_at <= now() as due from outbox`);
+    const left = await t.database.db.execute(
+      sql`select attempts, available_at <= now() and leased_until is null as due from outbox`,
+    );
     const rows = (left as unknown as { rows: { attempts: number; due: boolean }[] }).rows;
     expect(rows).toEqual(Array.from({ length: 4 }, () => ({ attempts: 0, due: true })));
     expect(seen.filter((e) => e.type === 'test.block')).toHaveLength(1);

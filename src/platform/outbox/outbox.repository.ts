@@ -65,6 +65,8 @@ export class OutboxRepository {
       delete from outbox where id in (
         select id from outbox
         where failed_at is null and available_at <= now() - make_interval(secs => ${olderThanMs / 1000})
+          -- a row another node (with consumers) has claimed is its to deliver or retry
+          and (leased_until is null or leased_until <= now())
         order by available_at, id
         limit ${limit}
         for update skip locked)`);
