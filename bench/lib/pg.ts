@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { backendsCpuMeter } from './proc';
 
 /** Admin connection; override with BENCH_PG_URL. Only loopback hosts are accepted. */
 export const ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -79,11 +80,15 @@ export async function walBytesSince(lsn: string): Promise<number> {
   );
 }
 
-/** The PostgreSQL backends connected to one database (its server's pool), by pid. */
-export async function backendPids(database: string): Promise<number[]> {
-  return admin(async (c) =>
+/**
+ * Starts counting the CPU of the PostgreSQL backends connected to one database (the pools of the
+ * processes under test, once they are warm); the returned function gives the ms used since.
+ */
+export async function databaseCpuMeter(database: string): Promise<() => number> {
+  const pids = await admin(async (c) =>
     (
       await c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [database])
     ).rows.map((r) => r.pid),
   );
+  return backendsCpuMeter(pids);
 }

@@ -1,6 +1,6 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { request } from './http';
@@ -204,17 +204,28 @@ export function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time (ms) of each given PostgreSQL backend still running; ended ones are left out. */
-export function backendsCpuMs(pids: number[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      out.set(pid, cpuTimeMs(pid));
-    } catch {
-      // the backend ended meanwhile
+/**
+ * Starts counting the CPU of the given PostgreSQL backends; the returned function gives the ms they
+ * have used since (a backend that ended meanwhile is left out, one still running counts in full).
+ */
+export function backendsCpuMeter(pids: number[]): () => number {
+  const read = () => {
+    const out = new Map<number, number>();
+    for (const pid of pids) {
+      try {
+        out.set(pid, cpuTimeMs(pid));
+      } catch {
+        // the backend ended meanwhile
+      }
     }
-  }
-  return out;
+    return out;
+  };
+  const start = read();
+  return () => {
+    let ms = 0;
+    for (const [pid, now] of read()) ms += now - (start.get(pid) ?? now);
+    return ms;
+  };
 }
 
 /** Read and write system calls a process has made so far (/proc/<pid>/io: syscr, syscw). */
@@ -222,21 +233,4 @@ export function syscallCounts(pid: number): { reads: number; writes: number } {
   const io = readFileSync(`/proc/${pid}/io`, 'utf8');
   const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(io)?.[1] ?? NaN);
   return { reads: field('syscr'), writes: field('syscw') };
-}
-
-/** CPU time of every PostgreSQL process on this host (all databases, background workers too), in ms. */
-export function postgresCpuMs(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
 }

@@ -3,7 +3,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { withServers } from '../lib/env';
-import { cpuTimeMs, postgresCpuMs, syscallCounts } from '../lib/proc';
+import { databaseCpuMeter } from '../lib/pg';
+import { cpuTimeMs, syscallCounts } from '../lib/proc';
 import { closeAll, connectSocket } from '../lib/sockets';
 import { log, mapLimit, round, sleep, summarize, type LatencySummary } from '../lib/util';
 import { WidgetLoadPool } from '../lib/widget-load-pool';
@@ -121,7 +122,7 @@ export async function runDeliveryOnce(spec: RunSpec): Promise<RunFigures> {
           if (profiling()) for (const s of env.servers) process.kill(s.pid, 'SIGUSR2');
           const cpu0 = env.servers.map((s) => cpuTimeMs(s.pid));
           const sys0 = env.servers.map((s) => syscallCounts(s.pid));
-          const pg0 = postgresCpuMs();
+          const postgresMs = await databaseCpuMeter(env.databaseName);
           const loop = monitorEventLoopDelay({ resolution: 5 });
           loop.enable();
           const total = Math.round(spec.ratePerSec * spec.durationSec);
@@ -133,7 +134,7 @@ export async function runDeliveryOnce(spec: RunSpec): Promise<RunFigures> {
           await sleep(200); // a late duplicate would land here
           loop.disable();
           const cpuMs = env.servers.map((s, i) => cpuTimeMs(s.pid) - cpu0[i]);
-          const pgMs = postgresCpuMs() - pg0;
+          const pgMs = postgresMs();
           const syscalls = env.servers.map((s, i) => {
             const { reads, writes } = syscallCounts(s.pid);
             return { reads: reads - sys0[i].reads, writes: writes - sys0[i].writes };

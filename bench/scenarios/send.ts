@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { sendWidgetMessage, type VisitorConversation } from '../lib/api';
 import { withServer } from '../lib/env';
-import { backendPids, walBytesSince, walLsn } from '../lib/pg';
-import { backendsCpuMs, cpuTimeMs, startBaseline } from '../lib/proc';
+import { databaseCpuMeter, walBytesSince, walLsn } from '../lib/pg';
+import { cpuTimeMs, startBaseline } from '../lib/proc';
 import { fmt, type ScenarioOptions, type ScenarioResult } from '../lib/results';
 import { log, mapLimit, printTable, round, withTimeout } from '../lib/util';
 
@@ -35,12 +35,11 @@ async function measured(
 ): Promise<LoadResult & Cost> {
   const lsn = await walLsn();
   // The target's pool is open after its warm-up: its backends are this database's connections.
-  const backends = await backendPids(database);
-  const [cpu0, pg0, self0] = [cpuTimeMs(pid), backendsCpuMs(backends), process.cpuUsage()];
+  const postgresMs = await databaseCpuMeter(database);
+  const [cpu0, self0] = [cpuTimeMs(pid), process.cpuUsage()];
   const r = await run();
   const self = process.cpuUsage(self0);
-  let pgMs = 0;
-  for (const [backend, ms] of backendsCpuMs(backends)) pgMs += ms - (pg0.get(backend) ?? ms);
+  const pgMs = postgresMs();
   const n = Math.max(1, r.total);
   return {
     ...r,
