@@ -72,13 +72,9 @@ export function emitsAsIs(socket: StatefulSocket, message?: MessageRef): boolean
 
 /** Emits to one socket, honouring an ongoing resync. */
 export function deliver(socket: StatefulSocket, event: string, payload: unknown, message?: MessageRef): void {
-  const state = socket.data;
-  if (state.replaying) {
-    state.pending.push({ event, payload, message });
-    return;
-  }
-  if (message && message.seq <= (state.replayedUpTo?.get(message.conversationId) ?? 0)) return;
-  socket.emit(event, payload);
+  if (emitsAsIs(socket, message)) socket.emit(event, payload);
+  else if (socket.data.replaying) socket.data.pending.push({ event, payload, message });
+  // otherwise the resync already sent it
 }
 
 export function endReplay(socket: StatefulSocket): void {

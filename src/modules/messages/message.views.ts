@@ -48,12 +48,12 @@ export function toMessageView(m: MessageWithAuthor): MessageView {
 type Row = Record<string, unknown>;
 
 /**
- * Maps a raw snake_case messages row; `prefix` names its columns' prefix (`m_` in the append).
+ * Maps a raw snake_case messages row (the append's jsonb snapshot, an outbox payload's).
  * `attachments` (raw attachment rows, as in the append's result and a message.created outbox
  * snapshot of a message with files) is read when present; absent means none.
  */
-export function messageFromRow(r: Row, prefix = ''): MessageWithAuthor {
-  const col = (name: string) => r[prefix + name];
+export function messageFromRow(r: Row): MessageWithAuthor {
+  const col = (name: string) => r[name];
   const attachments = col('attachments') as Row[] | undefined;
   return {
     attachments: (attachments ?? []).map((a) => toAttachmentView(attachmentFromRow(a))),

@@ -5,7 +5,7 @@ import type { Database, Db, PreparedStatement } from '../../db/database';
 import { DATABASE, DB } from '../../db/tokens';
 import { isUniqueViolation } from '../../db/pg-errors';
 import { positionalSql } from '../../db/positional-sql';
-import { rowsOf } from '../../db/raw-rows';
+import { jsonOf, rowsOf } from '../../db/raw-rows';
 import {
   conversations,
   messages,
@@ -155,10 +155,6 @@ function withAttachments(text: string): string {
 }
 const APPEND_WITH_ATTACHMENTS_TEXT = withAttachments(APPEND.text);
 
-/** A jsonb column: node-postgres and PGlite parse it; a driver that does not gives its text. */
-const jsonColumn = (value: unknown): Record<string, unknown> =>
-  (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-
 // Inside a transaction the append runs through Drizzle (unprepared) under a savepoint, so that a
 // lost idempotency race leaves the caller's transaction usable.
 async function executeRows(
@@ -259,8 +255,8 @@ export class MessagesRepository {
     if (row?.message) {
       return {
         kind: 'created',
-        message: messageFromRow({ ...jsonColumn(row.message), author_name: row.m_author_name }),
-        conversation: conversationFromRow(jsonColumn(row.conversation)),
+        message: messageFromRow({ ...jsonOf(row.message), author_name: row.m_author_name }),
+        conversation: conversationFromRow(jsonOf(row.conversation)),
         previousStatus: row.previous_status as ConversationStatus,
       };
     }

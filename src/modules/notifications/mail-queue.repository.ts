@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { rowsOf } from '../../db/raw-rows';
+import { jsonOf, rowsOf } from '../../db/raw-rows';
 import { DB } from '../../db/tokens';
 import { mailQueue, type MailQueueRow } from '../../db/schema';
 import type { MailContent } from './templates/mail-layout';
@@ -69,7 +69,7 @@ export class MailQueueRepository {
       subject: r.subject as string,
       text: r.text as string | null,
       html: r.html as string | null,
-      headers: (typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers) as Record<string, string>,
+      headers: jsonOf<Record<string, string>>(r.headers),
       attempts: Number(r.attempts),
     }));
   }

@@ -1,3 +1,4 @@
+import { jsonOf } from '../../db/raw-rows';
 import type { Visitor } from '../../db/schema';
 import { toIso } from '../../platform/dates';
 
@@ -40,10 +41,7 @@ export function visitorFromRow(r: Record<string, unknown>): Visitor {
     verified: Boolean(r.verified),
     name: (r.name as string | null) ?? null,
     email: (r.email as string | null) ?? null,
-    metadata: (typeof r.metadata === 'string' ? JSON.parse(r.metadata) : r.metadata) as Record<
-      string,
-      unknown
-    >,
+    metadata: jsonOf(r.metadata),
     emailOptOutAt: r.email_opt_out_at ? new Date(r.email_opt_out_at as string) : null,
     createdAt: new Date(r.created_at as string),
     lastSeenAt: new Date(r.last_seen_at as string),

@@ -3,7 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { outbox } from '../../db/schema';
 import { DB } from '../../db/tokens';
-import { rowsOf } from '../../db/raw-rows';
+import { jsonOf, rowsOf } from '../../db/raw-rows';
 
 /** One claimed outbox row, as consumers see it. */
 export interface OutboxEvent {
@@ -46,10 +46,7 @@ export class OutboxRepository {
       .map((r) => ({
         id: Number(r.id),
         type: r.type as string,
-        payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<
-          string,
-          unknown
-        >,
+        payload: jsonOf(r.payload),
         createdAt: new Date(r.created_at as string),
         attempts: Number(r.attempts),
       }))
