@@ -12,7 +12,7 @@ export const ROOT = resolve(__dirname, '../..');
 const children = new Set<ChildProcess>();
 
 /** Puts a child this process started elsewhere (e.g. a load-generator worker) under the same kill-on-exit. */
-export function adoptChild(child: ChildProcess): void {
+function adoptChild(child: ChildProcess): void {
   children.add(child);
   child.once('exit', () => children.delete(child));
 }
@@ -31,12 +31,11 @@ export function forkBenchChild(modulePath: string, name: string): ChildProcess {
     execArgv: ['--require', '@swc-node/register', '--max-semi-space-size=32'],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
-  children.add(child);
+  adoptChild(child);
   child.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean))
       process.stderr.write(`  [${name}] ${line}\n`);
   });
-  child.once('exit', () => children.delete(child));
   return child;
 }
 

@@ -1,24 +1,15 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { adoptChild, cpuTimeMs, ROOT } from './proc';
+import type { ChildProcess } from 'node:child_process';
+import { cpuTimeMs, forkBenchChild } from './proc';
 import type { OpenReport, OpenRequest, WorkerMessage } from './socket-worker';
-
-const WORKER = resolve(ROOT, 'bench/lib/socket-worker.ts');
 
 /** Load-generator processes (bench/lib/socket-worker.ts) that open and hold Socket.IO sockets. */
 export class SocketWorkers {
   private constructor(private readonly children: ChildProcess[]) {}
 
   static async start(count: number): Promise<SocketWorkers> {
-    const children = Array.from({ length: count }, () => {
-      const child = fork(WORKER, [], {
-        cwd: ROOT,
-        execArgv: ['--require', '@swc-node/register'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      adoptChild(child);
-      return child;
-    });
+    const children = Array.from({ length: count }, (_, i) =>
+      forkBenchChild('bench/lib/socket-worker.ts', `sockets-${i}`),
+    );
     await Promise.all(children.map((c) => next(c, 'ready')));
     return new SocketWorkers(children);
   }
