@@ -33,13 +33,35 @@ describe('console: from a new project to a resolved conversation', () => {
   });
 
   it('creates a project in Settings and shows its embed snippet, with a copy button and the demo link', async () => {
-    ({ page } = await signInToConsole(browser, t.url, owner));
+    // The console's first project list is held until the project is created: a list that answers
+    // late, fetched before the project existed, must not take it away again.
+    let releaseList!: () => void;
+    const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
+    let staleListLanded!: () => void;
+    const staleListAnswered = new Promise<void>((resolve) => (staleListLanded = resolve));
+    ({ page } = await signInToConsole(browser, t.url, owner, {
+      prepare: (context) =>
+        context.route(
+          /\/api\/v1\/projects\?teamId=/,
+          async (route) => {
+            const response = await route.fetch();
+            await listHeld;
+            await route.fulfill({ response });
+            staleListLanded();
+          },
+          { times: 1 },
+        ),
+    }));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Project name').fill('Shop');
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('heading', { name: 'Shop' }).waitFor();
     expect(page.url()).toMatch(/\/app\/settings\/projects\/[0-9a-f-]{36}$/);
+    // The console loads the inbox once its team data is in: by then the late list has been applied.
+    const inboxLoaded = page.waitForRequest(/\/api\/v1\/conversations/);
+    releaseList();
+    await Promise.all([staleListAnswered, inboxLoaded]);
 
     const snippet =
       (await page.getByRole('region', { name: 'Embed snippet' }).locator('code').textContent()) ?? '';

@@ -37,11 +37,16 @@ export async function signInToConsole(
   browser: Browser,
   appUrl: string,
   account: Pick<Account, 'email' | 'password'>,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    /** Runs on the new context before the console opens (to route its requests, say). */
+    prepare?: (context: BrowserContext) => Promise<unknown>;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 800 } });
   // Every wait in these tests is for something the UI shows within a second or two.
   context.setDefaultTimeout(8_000);
+  await options.prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('console page error:', err.message));
   await page.goto(`${appUrl}/app`);

@@ -32,15 +32,36 @@ export function memberName(userId: string | null): string {
 
 export const projectName = (id: string): string => projects.value.find((p) => p.id === id)?.name ?? '';
 
+/** One entry per load in flight: the projects written (created, edited) since it started. */
+const writesDuringLoads = new Set<Map<string, Project>>();
+
+const byCreation = (list: Project[]) => list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+/** Puts a project the API answered with into the list, and keeps it there through loads in flight. */
+export function putProject(project: Project): void {
+  for (const writes of writesDuringLoads) writes.set(project.id, project);
+  projects.value = byCreation([...projects.value.filter((p) => p.id !== project.id), project]);
+}
+
 export async function loadTeamData(teamId: string): Promise<void> {
-  const [p, m] = await Promise.all([
-    api<Project[]>(`/projects?teamId=${teamId}`),
-    api<Member[]>(`/teams/${teamId}/members`),
-    loadLabels(teamId),
-    loadCannedResponses(teamId),
-  ]);
-  projects.value = p.data;
-  members.value = m.data;
+  // A list fetched before a write must not undo it (a project created while the console was loading
+  // would vanish), and a load for a team the agent has since left must not land at all.
+  const writes = new Map<string, Project>();
+  writesDuringLoads.add(writes);
+  try {
+    const [p, m] = await Promise.all([
+      api<Project[]>(`/projects?teamId=${teamId}`),
+      api<Member[]>(`/teams/${teamId}/members`),
+      loadLabels(teamId),
+      loadCannedResponses(teamId),
+    ]);
+    if (currentTeamId.value !== teamId) return;
+    const written = [...writes.values()].filter((w) => w.teamId === teamId);
+    projects.value = byCreation([...p.data.filter((f) => !writes.has(f.id)), ...written]);
+    members.value = m.data;
+  } finally {
+    writesDuringLoads.delete(writes);
+  }
 }
 
 export function setPresence(projectId: string, agentIds: string[]): void {
