@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { currentUser } from '../auth/session';
 import type { OpenConversation } from '../conversation/conversation-store';
 import { projectName } from '../workspace/team-data';
@@ -78,7 +78,9 @@ export function CannedPicker({
   }, [input]);
 
   const expanded = open && matches.length > 0;
-  useEffect(() => {
+  // In the same commit as the listbox itself: after paint, the textarea would for a moment still
+  // be a combobox controlling a listbox that is gone (and a test reading it then would see that).
+  useLayoutEffect(() => {
     const el = input.current;
     if (!el) return;
     const set = (name: string, value: string | null) =>
