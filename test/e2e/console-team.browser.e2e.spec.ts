@@ -115,7 +115,10 @@ describe('console: a team of agents, and another team', () => {
 
   it('after a sign-out, the next user of the same tab sees nothing of the previous one', async () => {
     await olivia.getByRole('button', { name: 'Sign out' }).click();
-    // Watches for the previous user's data showing at any moment, not just at the end.
+    // The sign-in form shows once the server has ended the session; until then the previous user is
+    // still signed in and their inbox on screen. From then on, watch for their data showing at any
+    // moment, not just at the end.
+    await olivia.getByLabel('Email').waitFor();
     await olivia.evaluate(() => {
       const w = window as unknown as { __leaked: boolean };
       w.__leaked = false;
