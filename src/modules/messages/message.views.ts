@@ -53,19 +53,18 @@ type Row = Record<string, unknown>;
  * snapshot of a message with files) is read when present; absent means none.
  */
 export function messageFromRow(r: Row): MessageWithAuthor {
-  const col = (name: string) => r[name];
-  const attachments = col('attachments') as Row[] | undefined;
+  const attachments = r.attachments as Row[] | undefined;
   return {
     attachments: (attachments ?? []).map((a) => toAttachmentView(attachmentFromRow(a))),
-    authorName: (col('author_name') as string | null | undefined) ?? null,
-    id: col('id') as string,
-    conversationId: col('conversation_id') as string,
-    seq: Number(col('seq')),
-    sender: col('sender') as Message['sender'],
-    authorId: (col('author_id') as string | null) ?? null,
-    body: col('body') as string,
-    private: Boolean(col('private')),
-    clientMessageId: col('client_message_id') as string,
-    createdAt: new Date(col('created_at') as string),
+    authorName: (r.author_name as string | null | undefined) ?? null,
+    id: r.id as string,
+    conversationId: r.conversation_id as string,
+    seq: Number(r.seq),
+    sender: r.sender as Message['sender'],
+    authorId: (r.author_id as string | null) ?? null,
+    body: r.body as string,
+    private: Boolean(r.private),
+    clientMessageId: r.client_message_id as string,
+    createdAt: new Date(r.created_at as string),
   };
 }

@@ -2,6 +2,7 @@
 import { computed, signal } from '@preact/signals';
 import { currentTeamId, currentUser, teams } from '../auth/session';
 import { api } from './api';
+import { answerGuard } from './wanted-answer';
 import type { Member, Project } from './types';
 import { loadLabels } from '../labels/label-store';
 import { loadCannedResponses } from '../canned/canned-store';
@@ -43,9 +44,12 @@ export function putProject(project: Project): void {
   projects.value = byCreation([...projects.value.filter((p) => p.id !== project.id), project]);
 }
 
+const startLoad = answerGuard();
+
 export async function loadTeamData(teamId: string): Promise<void> {
-  // A list fetched before a write must not undo it (a project created while the console was loading
-  // would vanish), and a load for a team the agent has since left must not land at all.
+  // A list fetched before a write must not undo it: a project created while the console was loading
+  // would vanish.
+  const wanted = startLoad(teamId);
   const writes = new Map<string, Project>();
   writesDuringLoads.add(writes);
   try {
@@ -55,7 +59,7 @@ export async function loadTeamData(teamId: string): Promise<void> {
       loadLabels(teamId),
       loadCannedResponses(teamId),
     ]);
-    if (currentTeamId.value !== teamId) return;
+    if (!wanted()) return;
     const written = [...writes.values()].filter((w) => w.teamId === teamId);
     projects.value = byCreation([...p.data.filter((f) => !writes.has(f.id)), ...written]);
     members.value = m.data;
